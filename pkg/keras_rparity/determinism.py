@@ -1,0 +1,47 @@
+"""Deterministic runs: one seed, deterministic TensorFlow ops.
+
+Both sides of a parity check call :func:`seed_everything` right before each
+model is built, so that weight initialisation, dropout masks and the shuffling
+inside ``fit`` draw from the same random streams in R and in Python.
+"""
+
+from __future__ import annotations
+
+import os
+
+_DETERMINISTIC_OPS = False
+
+
+def enable_deterministic_ops() -> None:
+    """Turn on TensorFlow op determinism once per process (idempotent)."""
+    global _DETERMINISTIC_OPS
+    if _DETERMINISTIC_OPS:
+        return
+    os.environ.setdefault("TF_DETERMINISTIC_OPS", "1")
+    import tensorflow as tf
+
+    tf.config.experimental.enable_op_determinism()
+    _DETERMINISTIC_OPS = True
+
+
+def seed_everything(seed: int) -> int:
+    """Seed Python, NumPy, TensorFlow and Keras, and make TF ops deterministic.
+
+    Args:
+        seed: a non-negative integer (R doubles such as ``42`` are accepted).
+
+    Returns:
+        The seed as a Python ``int``.
+
+    Example:
+    >>> seed_everything(42)
+    42
+    """
+    if isinstance(seed, bool) or not float(seed).is_integer() or seed < 0:
+        raise ValueError(f"seed must be a non-negative whole number, got {seed!r}")
+    seed = int(seed)
+    import keras
+
+    enable_deterministic_ops()
+    keras.utils.set_random_seed(seed)
+    return seed

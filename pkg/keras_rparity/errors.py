@@ -1,0 +1,59 @@
+"""Exceptions raised by keras-rparity.
+
+Every error a user can trigger derives from :class:`KerasRParityError` and
+carries a message that says what was wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+
+class KerasRParityError(Exception):
+    """Base class of all keras-rparity errors."""
+
+
+class InvalidChoiceError(KerasRParityError, ValueError):
+    """An argument took a value outside its documented choices.
+
+    Example:
+    >>> raise InvalidChoiceError("loss", "hinge", ["mse", "mae"])
+    Traceback (most recent call last):
+    ...
+    keras_rparity.errors.InvalidChoiceError: invalid loss 'hinge'; valid choices: 'mse', 'mae'
+    """
+
+    def __init__(self, what: str, value: object, choices: list[str] | tuple[str, ...]):
+        self.what, self.value, self.choices = what, value, tuple(choices)
+        listed = ", ".join(repr(c) for c in self.choices)
+        super().__init__(f"invalid {what} {value!r}; valid choices: {listed}")
+
+
+class RUnavailableError(KerasRParityError, RuntimeError):
+    """R, reticulate or rpy2 is missing or too old for the in-process bridge."""
+
+
+class RError(KerasRParityError, RuntimeError):
+    """An error raised by R code, with R's own message and the failing call.
+
+    Attributes:
+        r_message: ``conditionMessage()`` of the R condition.
+        r_call: the deparsed ``conditionCall()`` (``None`` at top level).
+        location: ``file:line`` of the top-level expression that failed, when known.
+    """
+
+    def __init__(self, r_message: str, r_call: str | None = None, location: str | None = None):
+        self.r_message, self.r_call, self.location = r_message, r_call, location
+        where = f" at {location}" if location else ""
+        call = f" in call {r_call}" if r_call else ""
+        super().__init__(f"R error{where}{call}: {r_message}")
+
+
+class DatasetMissingError(KerasRParityError, FileNotFoundError):
+    """A dataset is not present on this machine; the message names the remedy."""
+
+
+class DatasetCorruptError(KerasRParityError, ValueError):
+    """A dataset archive or file failed its integrity checks."""
+
+
+class LossLabelMismatchError(KerasRParityError, ValueError):
+    """Labels and predictions have shapes that do not fit the chosen loss."""

@@ -1,0 +1,1 @@
+"""The tutorial's experiments as Python ports, and their registry."""

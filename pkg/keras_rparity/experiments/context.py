@@ -1,0 +1,197 @@
+"""What both sides of a parity run share: knobs in, fit records out.
+
+A :class:`RunContext` is handed to a Python port, and the R bridge hands the
+same kind of object to the R hooks (``r/hooks.R``). Either side asks it for
+the knob values (epochs, seed, data size) and reports every ``fit`` back as a
+:class:`FitRecord`, so that R and Python results have one format:
+data -> model -> history -> parity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from keras_rparity.determinism import seed_everything
+
+
+@dataclass(frozen=True)
+class Knobs:
+    """Settings a run may override without editing the program.
+
+    Attributes:
+        epochs: if set, replaces the ``epochs`` every ``fit`` asks for.
+        seed: seed set right before every model is built.
+        per_class: if set, keep only the first ``per_class`` images of each class.
+        verbose: Keras ``fit`` verbosity (0 silent, 1 progress bar, 2 one line per epoch).
+        keep_arrays: keep the prepared ``x``/``y`` arrays in each record (tests use it).
+    """
+
+    epochs: int | None = None
+    seed: int = 42
+    per_class: int | None = None
+    verbose: int = 0
+    keep_arrays: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("epochs", "per_class"):
+            value = getattr(self, name)
+            if value is not None and (not float(value).is_integer() or value < 1):
+                raise ValueError(f"{name} must be a positive whole number or None, got {value!r}")
+            if value is not None:
+                object.__setattr__(self, name, int(value))
+        object.__setattr__(self, "seed", int(self.seed))
+        object.__setattr__(self, "verbose", int(self.verbose))
+
+
+@dataclass(frozen=True)
+class ArrayFingerprint:
+    """Shape and a digest of the values (as float64, C order) of a prepared array."""
+
+    shape: tuple[int, ...]
+    dtype: str
+    sha256: str
+
+    @classmethod
+    def of(cls, array: np.ndarray) -> ArrayFingerprint:
+        values = np.ascontiguousarray(np.asarray(array, dtype=np.float64))
+        return cls(tuple(int(d) for d in array.shape), str(array.dtype),
+                   hashlib.sha256(values.tobytes()).hexdigest())
+
+
+@dataclass
+class FitRecord:
+    """One call of ``fit``: what went in, what came out."""
+
+    label: str
+    loss: str
+    history: pd.DataFrame
+    x: ArrayFingerprint
+    y: ArrayFingerprint
+    input_shape: tuple[int | None, ...]
+    output_shape: tuple[int | None, ...]
+    param_count: int
+    output_activation: str | None
+    weights: list[np.ndarray]
+    seconds: float
+    arrays: tuple[np.ndarray, np.ndarray] | None = None
+
+    @property
+    def epochs(self) -> int:
+        return len(self.history)
+
+
+def history_frame(metrics: Mapping[str, Sequence[float]]) -> pd.DataFrame:
+    """One row per epoch: ``epoch`` (1-based) then each metric, in Keras' order.
+
+    Example:
+    >>> history_frame({"loss": [0.5, 0.25]})
+       epoch  loss
+    0      1  0.50
+    1      2  0.25
+    """
+    columns = {name: np.asarray(values, dtype=np.float64).reshape(-1)
+               for name, values in metrics.items()}
+    lengths = {len(v) for v in columns.values()}
+    if len(lengths) > 1:
+        raise ValueError(f"metrics have different lengths: { {k: len(v) for k, v in columns.items()} }")
+    n = lengths.pop() if lengths else 0
+    return pd.DataFrame({"epoch": np.arange(1, n + 1), **columns})
+
+
+def loss_name(model: Any) -> str:
+    """The loss a compiled model uses, as a name (``'binary_crossentropy'``)."""
+    loss = getattr(model, "loss", None)
+    if isinstance(loss, str):
+        return loss
+    if loss is None:
+        return "none"
+    name = getattr(loss, "name", None) or getattr(loss, "__name__", None)
+    return str(name or type(loss).__name__)
+
+
+def output_activation(model: Any) -> str | None:
+    """Name of the last layer's activation, when it has one."""
+    for layer in reversed(model.layers):
+        activation = getattr(layer, "activation", None)
+        if activation is not None:
+            return getattr(activation, "__name__", str(activation))
+    return None
+
+
+def _shape(shape: Any) -> tuple[int | None, ...]:
+    return tuple(None if d is None else int(d) for d in shape)
+
+
+@dataclass
+class RunContext:
+    """Knobs for one side of one experiment, and the records of its fits."""
+
+    knobs: Knobs = field(default_factory=Knobs)
+    side: str = "python"
+    fits: list[FitRecord] = field(default_factory=list)
+
+    def before_build(self) -> int:
+        """Seed everything; called right before each model is built."""
+        return seed_everything(self.knobs.seed)
+
+    def build(self, make_model: Callable[[], Any]) -> Any:
+        """Seed, then build a model with ``make_model()``."""
+        self.before_build()
+        return make_model()
+
+    def epochs(self, requested: int | float) -> int:
+        """The epochs to train: the knob if set, else what the program asked for."""
+        return int(self.knobs.epochs if self.knobs.epochs is not None else requested)
+
+    def record_fit(self, model: Any, x: Any, y: Any, metrics: Mapping[str, Sequence[float]],
+                   seconds: float, label: str | None = None) -> FitRecord:
+        """Store what one ``fit`` saw and produced; returns the record."""
+        x_arr, y_arr = np.asarray(x), np.asarray(y)
+        loss = loss_name(model)
+        record = FitRecord(
+            label=self._unique_label(label or loss),
+            loss=loss,
+            history=history_frame(metrics),
+            x=ArrayFingerprint.of(x_arr),
+            y=ArrayFingerprint.of(y_arr),
+            input_shape=_shape(model.inputs[0].shape),
+            output_shape=_shape(model.outputs[0].shape),
+            param_count=int(model.count_params()),
+            output_activation=output_activation(model),
+            weights=[np.asarray(w) for w in model.get_weights()],
+            seconds=float(seconds),
+            arrays=(x_arr, y_arr) if self.knobs.keep_arrays else None,
+        )
+        self.fits.append(record)
+        return record
+
+    def fit(self, model: Any, x: Any, y: Any, epochs: int = 1, label: str | None = None,
+            **kwargs: Any) -> FitRecord:
+        """Python side: ``model.fit`` with the knobs applied, recorded."""
+        kwargs.setdefault("verbose", self.knobs.verbose)
+        start = time.perf_counter()
+        history = model.fit(x=np.asarray(x, dtype="float32"), y=np.asarray(y, dtype=_label_dtype(y)),
+                            epochs=self.epochs(epochs), **kwargs)
+        return self.record_fit(model, x, y, history.history, time.perf_counter() - start, label)
+
+    def _unique_label(self, label: str) -> str:
+        taken = {f.label for f in self.fits}
+        if label not in taken:
+            return label
+        n = 2
+        while f"{label}_{n}" in taken:
+            n += 1
+        return f"{label}_{n}"
+
+
+def _label_dtype(y: Any) -> str:
+    """R keras semantics: doubles go to float32, integers stay integers."""
+    kind = np.asarray(y).dtype.kind
+    return "int32" if kind in "iu" else "float32"

@@ -1,0 +1,17 @@
+# Datasets as R keras returns them: list(train = list(x, y), test = list(x, y)),
+# with integer arrays. They come from keras-rparity's data layer through the
+# run context, which applies the size knob and records where the data came
+# from (real data or a test fixture), so both languages see the same arrays.
+
+#' Load dataset `name` through the run context and shape it the R keras way.
+rparity_dataset <- function(name) {
+  data <- .rparity_ctx()$load_dataset(name)
+  list(
+    train = list(x = data$train[[1]], y = data$train[[2]]),
+    test = list(x = data$test[[1]], y = data$test[[2]])
+  )
+}
+
+dataset_cifar10 <- function(...) rparity_dataset("cifar10")
+dataset_fashion_mnist <- function(...) rparity_dataset("fashion_mnist")
+dataset_mnist <- function(...) rparity_dataset("mnist")

@@ -61,6 +61,7 @@ def import_rpy2():
     # reticulate must bind to this very interpreter: never a second Python, never a download.
     os.environ["RETICULATE_PYTHON"] = sys.executable
     os.environ.setdefault("RETICULATE_PYTHON_FALLBACK", sys.executable)
+    library_path = os.environ.get("LD_LIBRARY_PATH")
     with warnings.catch_warnings():
         # rpy2 warns about an old reticulate bug (PR 1188); we require a fixed reticulate.
         warnings.filterwarnings("ignore", message=".*reticulate.*")
@@ -74,7 +75,21 @@ def import_rpy2():
             ) from exc
         except Exception as exc:  # rpy2 raises plain errors when R cannot start
             raise RUnavailableError(f"R could not be started from {home}: {exc}. " + INSTALL_HINT) from exc
+    _restore_env("LD_LIBRARY_PATH", library_path)
     return robjects
+
+
+def _restore_env(name: str, value: str | None) -> None:
+    """Undo an environment change R made at start-up that would leak into child processes.
+
+    R prepends its library folders to LD_LIBRARY_PATH; this process has loaded its
+    libraries already, but a child Python would pick up system libraries (libpython,
+    libssl) in place of its own and fail to start.
+    """
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
 
 
 def check_reticulate(robjects) -> str:

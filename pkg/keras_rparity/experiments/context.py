@@ -136,6 +136,16 @@ class RunContext:
     knobs: Knobs = field(default_factory=Knobs)
     side: str = "python"
     fits: list[FitRecord] = field(default_factory=list)
+    data_sources: dict[str, str] = field(default_factory=dict)
+
+    def load_dataset(self, name: str) -> Any:
+        """Load a dataset through the data layer with the run's size knob applied,
+        noting where it came from (real data or a test fixture)."""
+        from keras_rparity.data.loaders import load_dataset
+
+        data = load_dataset(name, per_class=self.knobs.per_class)
+        self.data_sources[name] = data.source
+        return data
 
     def before_build(self) -> int:
         """Seed everything; called right before each model is built."""

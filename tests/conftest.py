@@ -1,0 +1,45 @@
+"""Fixtures shared by the whole suite.
+
+R starts once per test session (the bridge is process-wide), TensorFlow once.
+Tests never touch the user's ~/.keras: KERAS_HOME points at a temporary folder.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def bridge():
+    """The in-process R bridge (R + reticulate + our R Keras layer)."""
+    from keras_rparity.bridge import get_bridge
+
+    return get_bridge()
+
+
+@pytest.fixture
+def keras_home(tmp_path, monkeypatch) -> Path:
+    """An empty Keras cache for one test."""
+    home = tmp_path / "keras_home"
+    (home / "datasets").mkdir(parents=True)
+    monkeypatch.setenv("KERAS_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def run_python_script():
+    """Run Python code in a fresh interpreter (this venv); returns CompletedProcess."""
+
+    def run(code: str, timeout: float = 300, env: dict[str, str] | None = None):
+        full_env = {**os.environ, **(env or {})}
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              timeout=timeout, env=full_env, cwd=ROOT)
+
+    return run

@@ -51,6 +51,10 @@ class FitParity:
                 and self.params_equal and self.weights_max_abs_diff == 0.0
                 and len(set(self.epochs.values())) == 1)
 
+    def per_epoch_max(self, metric: str) -> float:
+        """Largest absolute R-Python difference of one metric over the epochs."""
+        return float(self.per_epoch.loc[self.per_epoch["metric"] == metric, "abs_diff"].max())
+
     def losses(self, metric: str = "loss") -> pd.DataFrame:
         """Per-epoch values of one metric, one column per side."""
         rows = self.per_epoch[self.per_epoch["metric"] == metric]

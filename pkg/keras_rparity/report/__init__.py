@@ -1,0 +1,1 @@
+"""Reports of the main job: parity table (Markdown, CSV) and learning-curve overlays."""

@@ -6,6 +6,14 @@ same process through rpy2 and reticulate.
 """
 
 from keras_rparity import quiet  # noqa: F401  (environment defaults before TF loads)
+from keras_rparity.api import (
+    experiments,
+    history,
+    parity,
+    parity_epochs,
+    parity_table,
+    plot_parity,
+)
 from keras_rparity.errors import (
     DatasetMissingError,
     InvalidChoiceError,
@@ -17,6 +25,20 @@ from keras_rparity.errors import (
 
 __version__ = "0.1.0"
 
+
+def _adapt_to_reticulate_host() -> None:
+    """Under R's reticulate, make pandas results arrive in R as data frames."""
+    from keras_rparity.bridge.reticulate_host import (
+        register_pandas_conversion,
+        running_under_reticulate,
+    )
+
+    if running_under_reticulate():
+        register_pandas_conversion()
+
+
+_adapt_to_reticulate_host()
+
 __all__ = [
     "DatasetMissingError",
     "InvalidChoiceError",
@@ -25,4 +47,10 @@ __all__ = [
     "RError",
     "RUnavailableError",
     "__version__",
+    "experiments",
+    "history",
+    "parity",
+    "parity_epochs",
+    "parity_table",
+    "plot_parity",
 ]

@@ -1,0 +1,45 @@
+"""The reverse direction: R hosts Python and calls keras-rparity through reticulate.
+
+Then the package's functions should hand R native values. The one gap is
+pandas 3 (see ``r/reticulate_pandas.R``): on import under reticulate we
+register, in the host R, reticulate's own pandas converters for pandas 3's
+class names, through rpy2, which attaches to the R already running.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pandas as pd
+
+_REGISTERED = False
+
+
+def running_under_reticulate() -> bool:
+    """True when this Python was started by R's reticulate (it loads ``rpytools``)."""
+    return "rpytools" in sys.modules
+
+
+def frame_for_r(df: pd.DataFrame) -> pd.DataFrame:
+    """String columns to object dtype, which reticulate turns into R character vectors."""
+    strings = {c: object for c in df.columns if pd.api.types.is_string_dtype(df[c].dtype)
+               and not isinstance(df[c].dtype, pd.CategoricalDtype)}
+    return df.astype(strings) if strings else df
+
+
+def register_pandas_conversion() -> None:
+    """Teach the host R's reticulate to convert pandas 3 data frames (idempotent)."""
+    global _REGISTERED
+    if _REGISTERED:
+        return
+    import rpy2.robjects as robjects
+
+    from keras_rparity.bridge.session import r_dir
+
+    env = robjects.r["new.env"]()
+    robjects.r["sys.source"](str(r_dir() / "reticulate_pandas.R"), envir=env)
+    robjects.r(
+        "function(env) env$rparity_register_pandas_methods("
+        "reticulate::import('keras_rparity.bridge.reticulate_host', convert = FALSE)$frame_for_r)"
+    )(env)
+    _REGISTERED = True

@@ -1,0 +1,46 @@
+# keras-rparity called from a plain R session through reticulate (R embedding Python).
+# Run by tests/r/test_from_r.py with RETICULATE_PYTHON set to the project's interpreter.
+
+kp <- reticulate::import("keras_rparity")
+
+test_that("a history comes back as an R data frame, epochs given as a double", {
+  h <- kp$history("iris", loss = "mse", epochs = 3)
+  expect_s3_class(h, "data.frame")
+  expect_equal(nrow(h), 3)
+  expect_named(h, c("epoch", "loss"))
+  expect_type(h$loss, "double")
+  expect_lt(h$loss[3], h$loss[1])
+})
+
+test_that("a wrong loss name is an R error naming the valid choices", {
+  expect_error(kp$history("iris", loss = "hinge"),
+               "invalid loss for experiment 'iris' 'hinge'; valid choices: 'mse', 'mae'")
+})
+
+test_that("a wrong experiment and a fractional epoch count are R errors", {
+  expect_error(kp$history("mnist"), "valid choices: 'iris', 'bird_vs_plane', 'cifar10'")
+  expect_error(kp$history("iris", epochs = 2.5), "epochs must be a positive whole number")
+})
+
+test_that("the experiments table has R character columns", {
+  ex <- kp$experiments()
+  expect_s3_class(ex, "data.frame")
+  expect_type(ex$name, "character")
+  expect_setequal(ex$name, c("iris", "bird_vs_plane", "cifar10"))
+})
+
+test_that("parity asked from R runs R in this session and is exact", {
+  pt <- kp$parity_table("iris", epochs = 2)
+  expect_s3_class(pt, "data.frame")
+  expect_equal(pt$loss, c("mean_squared_error", "mean_absolute_error"))
+  expect_true(all(pt$exact))
+  expect_equal(pt$max_abs_dloss, c(0, 0))
+})
+
+test_that("plots are written as PNG files", {
+  path <- file.path(tempdir(), "iris-parity.png")
+  returned <- kp$plot_parity("iris", path = path, epochs = 2)
+  expect_equal(normalizePath(returned), normalizePath(path))
+  expect_gt(file.size(path), 10000)
+  expect_equal(readBin(path, "raw", 4), as.raw(c(0x89, 0x50, 0x4e, 0x47)))
+})

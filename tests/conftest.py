@@ -11,9 +11,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import tempfile
+
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# One Keras cache for the whole session (and its child processes), set before Keras is
+# imported: Keras reads KERAS_HOME at import. Datasets found here are what tests made or
+# linked; the user's ~/.keras is never read or written.
+os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="rparity-keras-home-")
 
 
 @pytest.fixture(scope="session")

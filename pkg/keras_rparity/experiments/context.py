@@ -10,6 +10,7 @@ data -> model -> history -> parity.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -166,7 +167,7 @@ class RunContext:
         x_arr, y_arr = np.asarray(x), np.asarray(y)
         loss = loss_name(model)
         record = FitRecord(
-            label=self._unique_label(label or loss),
+            label=self._unique_label(label or _named(model) or loss),
             loss=loss,
             history=history_frame(metrics),
             x=ArrayFingerprint.of(x_arr),
@@ -199,6 +200,12 @@ class RunContext:
         while f"{label}_{n}" in taken:
             n += 1
         return f"{label}_{n}"
+
+
+def _named(model: Any) -> str | None:
+    """A model's name when the program gave it one (not Keras' ``sequential_3``)."""
+    name = str(getattr(model, "name", ""))
+    return None if re.fullmatch(r"sequential(_\d+)?", name) else name
 
 
 def _label_dtype(y: Any) -> str:

@@ -81,6 +81,14 @@ EXPERIMENTS: dict[str, Experiment] = {
             fits=("sparse_categorical_crossentropy",),
             loss_aliases={"scce": "sparse_categorical_crossentropy"},
         ),
+        Experiment(
+            name="activation_optimizer",
+            title="Fashion-MNIST: hidden activation x optimizer pairs (seed 000)",
+            r_program="activation_optimizer.R",
+            python_module="keras_rparity.experiments.activation_optimizer",
+            dataset="fashion_mnist",
+            fits=("relu_adam", "sigmoid_sgd", "tanh_momentum", "leaky_relu_adam"),
+        ),
     )
 }
 

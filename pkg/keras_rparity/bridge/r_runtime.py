@@ -41,13 +41,15 @@ def locate_r_home() -> Path:
         if not (home / "bin" / "R").exists():
             raise RUnavailableError(
                 f"R_HOME is set to {configured!r}, but there is no R installation there "
-                f"(no {home / 'bin' / 'R'}). Unset R_HOME or set it to what `R RHOME` prints. "
+                f"(no {home / 'bin' / 'R'}). Unset R_HOME or set it to what `R RHOME` "
+                "prints. "
                 + INSTALL_HINT
             )
         return home
     executable = shutil.which("R")
     if executable is None:
-        raise RUnavailableError("R was not found on PATH, so the R side cannot run. " + INSTALL_HINT)
+        raise RUnavailableError("R was not found on PATH, so the R side cannot run. "
+                                + INSTALL_HINT)
     done = subprocess.run([executable, "RHOME"], capture_output=True, text=True, check=False)
     if done.returncode != 0 or not done.stdout.strip():
         raise RUnavailableError(f"`{executable} RHOME` failed: {done.stderr.strip()}. " + INSTALL_HINT)
@@ -74,7 +76,8 @@ def import_rpy2():
                 "for R 4.2-4.4 use `pip install rpy2==3.5.17`). " + INSTALL_HINT
             ) from exc
         except Exception as exc:  # rpy2 raises plain errors when R cannot start
-            raise RUnavailableError(f"R could not be started from {home}: {exc}. " + INSTALL_HINT) from exc
+            raise RUnavailableError(
+                f"R could not be started from {home}: {exc}. " + INSTALL_HINT) from exc
     _restore_env("LD_LIBRARY_PATH", library_path)
     return robjects
 

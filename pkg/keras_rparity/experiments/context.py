@@ -101,7 +101,8 @@ def history_frame(metrics: Mapping[str, Sequence[float]]) -> pd.DataFrame:
                for name, values in metrics.items()}
     lengths = {len(v) for v in columns.values()}
     if len(lengths) > 1:
-        raise ValueError(f"metrics have different lengths: { {k: len(v) for k, v in columns.items()} }")
+        found = {k: len(v) for k, v in columns.items()}
+        raise ValueError(f"metrics have different lengths: {found}")
     n = lengths.pop() if lengths else 0
     return pd.DataFrame({"epoch": np.arange(1, n + 1), **columns})
 
@@ -188,7 +189,8 @@ class RunContext:
         """Python side: ``model.fit`` with the knobs applied, recorded."""
         kwargs.setdefault("verbose", self.knobs.verbose)
         start = time.perf_counter()
-        history = model.fit(x=np.asarray(x, dtype="float32"), y=np.asarray(y, dtype=_label_dtype(y)),
+        history = model.fit(x=np.asarray(x, dtype="float32"),
+                            y=np.asarray(y, dtype=_label_dtype(y)),
                             epochs=self.epochs(epochs), **kwargs)
         return self.record_fit(model, x, y, history.history, time.perf_counter() - start, label)
 

@@ -160,8 +160,8 @@ def _per_epoch(r: pd.DataFrame, py: pd.DataFrame) -> pd.DataFrame:
     scale = merged["python"].abs().where(merged["python"] != 0, 1.0)
     merged["rel_diff"] = merged["abs_diff"] / scale
     order = {m: i for i, m in enumerate(metrics)}
-    merged = merged.sort_values(["metric", "epoch"], key=lambda s: s.map(order) if s.name == "metric"
-                                else s)
+    merged = merged.sort_values(
+        ["metric", "epoch"], key=lambda s: s.map(order) if s.name == "metric" else s)
     return merged[["epoch", "metric", "r", "python", "abs_diff", "rel_diff"]].reset_index(drop=True)
 
 

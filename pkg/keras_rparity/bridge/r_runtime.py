@@ -52,7 +52,8 @@ def locate_r_home() -> Path:
                                 + INSTALL_HINT)
     done = subprocess.run([executable, "RHOME"], capture_output=True, text=True, check=False)
     if done.returncode != 0 or not done.stdout.strip():
-        raise RUnavailableError(f"`{executable} RHOME` failed: {done.stderr.strip()}. " + INSTALL_HINT)
+        raise RUnavailableError(f"`{executable} RHOME` failed: {done.stderr.strip()}. "
+                                + INSTALL_HINT)
     return Path(done.stdout.strip())
 
 

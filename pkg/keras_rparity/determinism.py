@@ -7,8 +7,6 @@ inside ``fit`` draw from the same random streams in R and in Python.
 
 from __future__ import annotations
 
-import os
-
 _DETERMINISTIC_OPS = False
 
 
@@ -17,7 +15,8 @@ def enable_deterministic_ops() -> None:
     global _DETERMINISTIC_OPS
     if _DETERMINISTIC_OPS:
         return
-    os.environ.setdefault("TF_DETERMINISTIC_OPS", "1")
+    # Not through the TF_DETERMINISTIC_OPS variable: it would leak into child processes
+    # (an R session started from here), where unseeded random ops then fail.
     import tensorflow as tf
 
     tf.config.experimental.enable_op_determinism()

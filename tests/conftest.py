@@ -49,3 +49,21 @@ def run_python_script():
                               timeout=timeout, env=full_env, cwd=ROOT)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def cifar10_fixture_home(tmp_path_factory) -> Path:
+    """A Keras home holding the CIFAR-format FIXTURE (synthetic images, 10 per class per
+    batch: 100 training and 20 test images) — never the real CIFAR-10."""
+    from keras_rparity.data.cifar10_fixture import install_cifar10_fixture
+
+    home = tmp_path_factory.mktemp("cifar10-fixture-home")
+    install_cifar10_fixture(home, per_batch=20, seed=0)
+    return home
+
+
+@pytest.fixture
+def with_cifar10_fixture(cifar10_fixture_home, monkeypatch) -> Path:
+    """Point KERAS_HOME at the fixture home for one test."""
+    monkeypatch.setenv("KERAS_HOME", str(cifar10_fixture_home))
+    return cifar10_fixture_home

@@ -25,6 +25,7 @@ QUICK = {
     "iris": Knobs(),  # the tutorial's 50 epochs take ~2 s a side
     "bird_vs_plane": Knobs(epochs=5, per_class=1000),
     "cifar10": Knobs(epochs=5, per_class=1000),
+    "activation_optimizer": Knobs(epochs=3, per_class=200),
 }
 #: The tutorial's own sizes: 50 epochs on all of CIFAR-10's training images.
 FULL = {name: Knobs() for name in EXPERIMENTS}

@@ -17,7 +17,7 @@ def build_cnn(units: int, activation: str) -> keras.Model:
 
     Example:
     >>> build_cnn(1, "sigmoid").count_params()
-    17529
+    17257
     """
     return keras.Sequential([
         keras.Input(shape=IMAGE_SHAPE),

@@ -77,15 +77,22 @@ def run_tutorial(profile: str = "quick", overrides: dict | None = None, with_r: 
     """Run the experiments; R failures to start become a note, not a crash."""
     result = TutorialResult()
     sizes = PROFILES[profile]
+    missing: set[str] = set()
     for name in experiments or list(EXPERIMENTS):
         experiment = get_experiment(name)
         knobs = replace(sizes[name], **{k: v for k, v in (overrides or {}).items()
                                         if v is not None})
         say(f"> {experiment.title} (epochs={knobs.epochs or 'tutorial'}, "
             f"per_class={knobs.per_class or 'all'})")
+        if experiment.dataset in missing:
+            note = f"{name}: skipped, {experiment.dataset} is missing (see above)"
+            result.notes.append(note)
+            say(f"  ! {note}")
+            continue
         try:
             py = run_side(name, "python", knobs)
         except DatasetMissingError as exc:
+            missing.add(experiment.dataset)
             note = f"{name}: skipped. {exc}"
             result.notes.append(note)
             say(f"  ! {note}")

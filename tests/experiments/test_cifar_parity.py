@@ -60,7 +60,7 @@ def test_prepared_arrays_equal(runs, name):
     assert r_x.dtype == py_x.dtype == np.float64
     np.testing.assert_array_equal(r_x, py_x)
     np.testing.assert_array_equal(r_y.astype(np.float64), py_y.astype(np.float64))
-    assert 0.0 <= r_x.min() and r_x.max() <= 1.0
+    assert r_x.min() >= 0.0 and r_x.max() <= 1.0
 
 
 def test_runs_are_labelled_as_fixture_data(runs):

@@ -16,19 +16,23 @@ def plot_parity_overlay(report: ParityReport, path: str | Path) -> Path:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
-    panels = [(f, metric) for f in report.fits for metric in f.per_epoch["metric"].unique()]
-    fig, axes = plt.subplots(1, len(panels), figsize=(4.2 * len(panels), 3.4), squeeze=False)
-    for ax, (fit, metric) in zip(axes[0], panels, strict=True):
-        rows = fit.per_epoch[fit.per_epoch["metric"] == metric]
-        ax.plot(rows["epoch"], rows["r"], "-", color="#1f77b4", linewidth=2.5, label="R")
-        ax.plot(rows["epoch"], rows["python"], "o", color="#ff7f0e", markersize=4,
-                label="Python")
-        ax.set_title(f"{fit.label}\n{metric} (max |diff| {fit.per_epoch_max(metric):.3g})",
-                     fontsize=9)
-        ax.set_xlabel("epoch")
-        ax.set_ylabel(metric)
-        ax.legend(fontsize=8)
+    metrics = list(dict.fromkeys(m for f in report.fits for m in f.per_epoch["metric"]))
+    fig, axes = plt.subplots(len(report.fits), len(metrics), squeeze=False,
+                             figsize=(3.6 * len(metrics), 2.9 * len(report.fits)))
+    for row, fit in zip(axes, report.fits, strict=True):
+        for ax, metric in zip(row, metrics, strict=True):
+            rows = fit.per_epoch[fit.per_epoch["metric"] == metric]
+            ax.plot(rows["epoch"], rows["r"], "-", color="#1f77b4", linewidth=2.5, label="R")
+            ax.plot(rows["epoch"], rows["python"], "o", color="#ff7f0e", markersize=4,
+                    label="Python")
+            ax.set_title(f"{fit.label}: {metric}\nmax |R - Python| = "
+                         f"{fit.per_epoch_max(metric):.3g}", fontsize=9)
+            ax.set_xlabel("epoch", fontsize=8)
+            ax.tick_params(labelsize=7)
+            ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes[0][0].legend(fontsize=8)
     fig.suptitle(f"{report.experiment}: R vs Python", fontsize=11)
     fig.tight_layout()
     path = Path(path)

@@ -16,6 +16,7 @@ from keras_rparity.api import (
 )
 from keras_rparity.errors import (
     DatasetMissingError,
+    InvalidArgumentError,
     InvalidChoiceError,
     KerasRParityError,
     LossLabelMismatchError,
@@ -41,6 +42,7 @@ _adapt_to_reticulate_host()
 
 __all__ = [
     "DatasetMissingError",
+    "InvalidArgumentError",
     "InvalidChoiceError",
     "KerasRParityError",
     "LossLabelMismatchError",

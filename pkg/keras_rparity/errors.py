@@ -27,6 +27,19 @@ class InvalidChoiceError(KerasRParityError, ValueError):
         super().__init__(f"invalid {what} {value!r}; valid choices: {listed}")
 
 
+class InvalidArgumentError(KerasRParityError, ValueError):
+    """An argument has a value of the right kind but not allowed (e.g. a negative count).
+
+    The message says what is allowed.
+
+    Example:
+    >>> raise InvalidArgumentError("per_class must be a positive whole number, got -1")
+    Traceback (most recent call last):
+    ...
+    keras_rparity.errors.InvalidArgumentError: per_class must be a positive whole number, got -1
+    """
+
+
 class RUnavailableError(KerasRParityError, RuntimeError):
     """R, reticulate or rpy2 is missing or too old for the in-process bridge."""
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,42 @@ def test_status_lists_iris_and_cifar10(cifar_home: Path):
     assert cifar.location == str(cifar_home / "datasets" / c.UNOFFICIAL_DIRNAME)
 
 
+def test_status_lists_fashion_mnist_and_mnist(cifar_home: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch):
+    from keras_rparity.data import fashion_mnist as fm
+
+    rows = st.dataset_status()
+    assert [row.name for row in rows][:4] == ["iris", "cifar10", "fashion_mnist", "mnist"]
+    rows = _by_name(rows)
+    mnist = rows["mnist"]
+    assert not mnist.present and mnist.details == "not in the Keras cache"
+    assert mnist.location == str(cifar_home / "datasets" / "mnist.npz")
+    assert "mnist.npz" in mnist.remedy and "load_data()" in mnist.remedy
+    fashion = rows["fashion_mnist"]
+    assert fashion.location == str(cifar_home / "datasets" / "fashion-mnist")
+    installed = all((fm.DEBIAN_FASHION_MNIST_DIR / f).is_file() for f in fm.FASHION_MNIST_FILES)
+    assert fashion.present is installed
+    if installed:
+        assert fashion.details == f"Fashion-MNIST: from {fm.DEBIAN_FASHION_MNIST_DIR}"
+    assert "apt-get install dataset-fashion-mnist" in fashion.remedy
+    assert "  -> no package ships MNIST" in st.format_status(st.dataset_status())
+    assert not cifar_home.exists()  # asking links and downloads nothing
+
+    monkeypatch.setattr(fm, "DEBIAN_FASHION_MNIST_DIR", tmp_path / "not-installed")
+    fashion = _by_name(st.dataset_status())["fashion_mnist"]
+    assert not fashion.present
+    assert fashion.details == f"not in the Keras cache nor in {tmp_path / 'not-installed'}"
+
+    npz = cifar_home / "datasets" / "mnist.npz"
+    npz.parent.mkdir(parents=True)
+    npz.write_bytes(b"not mnist")
+    mnist = _by_name(st.dataset_status())["mnist"]
+    assert not mnist.present and "wrong SHA-256" in mnist.details
+    monkeypatch.setattr(fm, "MNIST_SHA256", fm._sha256(npz))
+    mnist = _by_name(st.dataset_status())["mnist"]
+    assert mnist.present and mnist.details == f"MNIST: {npz}"
+
+
 def test_probe_registry_replaces_and_survives_broken_probes():
     def broken() -> bool:
         raise RuntimeError("disk on fire")
@@ -55,6 +92,7 @@ def test_cli_status_json(capsys: pytest.CaptureFixture[str]):
     rows = _by_name(json.loads(capsys.readouterr().out))
     assert rows["iris"]["present"] is True
     assert rows["cifar10"]["present"] is False
+    assert rows["mnist"]["present"] is False and rows["mnist"]["remedy"]
     assert set(rows["cifar10"]) == {"name", "present", "location", "details", "remedy"}
 
 
@@ -77,7 +115,8 @@ def test_cli_import_cifar10(cifar_home: Path, fixture_archive: Path,
     assert cifar["present"] is True and cifar["details"].startswith("fixture:")
 
     assert main(["data", "status"]) == 0
-    assert "cifar10  yes" in capsys.readouterr().out
+    # The name column is as wide as the longest name ("fashion_mnist").
+    assert re.search(r"^cifar10 +yes ", capsys.readouterr().out, re.MULTILINE)
 
 
 def test_cli_import_missing_file_and_fetch_offline(tmp_path: Path, monkeypatch,

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from keras_rparity.data import fashion_mnist as fm
+from keras_rparity.data.subsets import first_per_class_index
 from keras_rparity.errors import DatasetCorruptError, DatasetMissingError, InvalidChoiceError
 
 
@@ -24,7 +25,7 @@ def test_subset_links_debian_files_and_keeps_order(fashion_mnist_installed, kera
     assert data.num_classes == 10 and data.class_names[9] == "Ankle boot"
     full = fm.load_image_dataset("fashion_mnist")
     assert full.x_train.shape == (60000, 28, 28, 1) and full.x_test.shape == (10000, 28, 28, 1)
-    picked = fm.first_per_class(full.y_train, 20)
+    picked = first_per_class_index(full.y_train, 20)
     np.testing.assert_array_equal(data.x_train, full.x_train[picked])
     assert (np.diff(picked) > 0).all()
 
@@ -43,8 +44,8 @@ def test_raw_loader_behind_the_shared_entry_point(fashion_mnist_installed, keras
 
 def test_first_per_class_keeps_original_order():
     labels = np.array([2, 0, 2, 1, 0, 2, 1])
-    assert fm.first_per_class(labels, 1).tolist() == [0, 1, 3]
-    assert fm.first_per_class(labels, 9).tolist() == list(range(7))
+    assert first_per_class_index(labels, 1).tolist() == [0, 1, 3]
+    assert first_per_class_index(labels, 9).tolist() == list(range(7))
 
 
 def test_fashion_mnist_missing_names_the_remedy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

@@ -25,6 +25,10 @@ network, unless ``download=True``. The returned :class:`Cifar10Data` says which
 (``source``: ``"cifar-10"``, ``"fixture"`` or ``"unofficial"``), so results made
 on a fixture can always be labelled as such.
 
+**Subsets.** ``per_class`` follows :mod:`keras_rparity.data.subsets` (the first
+``per_class`` images of each class); its ``first_per_class`` is also importable
+from here.
+
 Example (a synthetic fixture in a throw-away Keras home):
 >>> import tempfile
 >>> from keras_rparity.data.cifar10_fixture import install_cifar10_fixture
@@ -41,7 +45,6 @@ import datetime as _dt
 import hashlib
 import io
 import json
-import math
 import os
 import pickle
 import posixpath
@@ -57,6 +60,8 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from keras_rparity.data.cache import datasets_dir
+from keras_rparity.data.subsets import check_per_class
+from keras_rparity.data.subsets import first_per_class as first_per_class  # re-exported
 from keras_rparity.errors import DatasetCorruptError, DatasetMissingError
 
 # --- what Keras 3.15 uses (keras/src/datasets/cifar10.py) ---------------------------------
@@ -197,22 +202,6 @@ def cifar10_paths(keras_home: PathLike | None = None) -> Cifar10Paths:
 
 
 # --- small helpers --------------------------------------------------------------------------
-
-def _check_per_class(per_class: Any) -> int | None:
-    """``None`` or a positive whole number (``50`` or R's ``50.0``) as an ``int``."""
-    if per_class is None:
-        return None
-    if isinstance(per_class, (bool, np.bool_)) or not isinstance(
-            per_class, (int, float, np.integer, np.floating)):
-        raise TypeError("per_class must be a positive whole number of images per class "
-                        f"(or None for all images), got {type(per_class).__name__} "
-                        f"{per_class!r}")
-    value = float(per_class)
-    if not math.isfinite(value) or not value.is_integer() or value < 1:
-        raise ValueError("per_class must be a positive whole number of images per class "
-                         f"(or None for all images), got {per_class!r}")
-    return int(value)
-
 
 def _hashes(path: Path) -> tuple[str, str]:
     """MD5 and SHA-256 of a file, read once."""
@@ -398,48 +387,6 @@ def read_batches(folder: PathLike) -> tuple[Split, Split]:
     y_train = np.concatenate([labels for _, labels in parts])
     return ((_to_images(x_train), y_train.reshape(-1, 1)),
             (_to_images(x_test), y_test.reshape(-1, 1)))
-
-
-# --- subsetting -----------------------------------------------------------------------------
-
-def first_per_class(x: Any, y: Any, per_class: int | float) -> Split:
-    """Keep the first ``per_class`` examples of each class, in their original order.
-
-    Deterministic: the same inputs give the same rows for every caller (R or Python).
-    A class with fewer than ``per_class`` examples keeps all it has, so the result can
-    be smaller than ``per_class`` times the number of classes.
-
-    Args:
-        x: examples, first axis = example.
-        y: class labels, shape ``(n,)`` or ``(n, 1)``; returned in the same shape.
-        per_class: a positive whole number (R doubles such as ``50.0`` are accepted).
-
-    Example:
-    >>> x = np.arange(6) * 10
-    >>> y = np.array([[1], [0], [1], [1], [0], [2]], dtype=np.uint8)
-    >>> xs, ys = first_per_class(x, y, 2)
-    >>> xs.tolist(), ys.ravel().tolist(), ys.shape
-    ([0, 10, 20, 40, 50], [1, 0, 1, 0, 2], (5, 1))
-    >>> first_per_class(x, y, 0)
-    Traceback (most recent call last):
-    ...
-    ValueError: per_class must be a positive whole number of images per class (or None \
-for all images), got 0
-    """
-    count = _check_per_class(per_class)
-    if count is None:
-        raise TypeError("per_class must be a positive whole number, got None")
-    x, y = np.asarray(x), np.asarray(y)
-    if y.ndim == 0 or y.ndim > 2 or (y.ndim == 2 and y.shape[1] != 1):
-        raise ValueError(f"y must have shape (n,) or (n, 1), got {y.shape}")
-    if x.ndim == 0 or x.shape[0] != y.shape[0]:
-        raise ValueError(f"x and y must have the same number of examples, got "
-                         f"x {x.shape} and y {y.shape}")
-    labels = y.reshape(-1)
-    keep = np.zeros(labels.shape[0], dtype=bool)
-    for cls in np.unique(labels):
-        keep[np.flatnonzero(labels == cls)[:count]] = True
-    return x[keep], y[keep]
 
 
 # --- archives -------------------------------------------------------------------------------
@@ -718,8 +665,8 @@ def load_cifar10(per_class: int | float | None = None, *, download: bool = False
 
     Args:
         per_class: keep only the first ``per_class`` images of each class of the train
-            and of the test split (see :func:`first_per_class`); ``None`` keeps all
-            (50,000 + 10,000 for the official data).
+            and of the test split (see :mod:`keras_rparity.data.subsets`); ``None`` keeps
+            all (50,000 + 10,000 for the official data).
         download: when the official data is absent, let Keras download it (needs
             internet). Without it, nothing is downloaded.
         keras_home: the Keras home to read (default ``$KERAS_HOME`` or ``~/.keras``).
@@ -738,10 +685,10 @@ def load_cifar10(per_class: int | float | None = None, *, download: bool = False
     >>> load_cifar10(per_class=2.5)
     Traceback (most recent call last):
     ...
-    ValueError: per_class must be a positive whole number of images per class (or None \
-for all images), got 2.5
+    keras_rparity.errors.InvalidArgumentError: per_class must be a positive whole number of \
+images per class (or None for all images), got 2.5
     """
-    count = _check_per_class(per_class)
+    count = check_per_class(per_class)
     if not isinstance(download, bool):
         raise TypeError(f"download must be True or False, got {download!r}")
     paths = cifar10_paths(keras_home)

@@ -13,7 +13,9 @@ Keras keeps downloaded datasets under ``$KERAS_HOME/datasets`` (default
   Keras expects (Keras would otherwise try to download it again).
 
 Images are scaled to ``[0, 1]`` as ``float32`` with a trailing channel axis:
-``(n, 28, 28, 1)``; labels are ``uint8`` class indices.
+``(n, 28, 28, 1)``; labels are ``uint8`` class indices. Subsets keep the first
+images of each class (:mod:`keras_rparity.data.subsets`). Importing this module
+registers the ``fashion_mnist`` and ``mnist`` rows of ``keras-rparity data status``.
 
 Example (needs the Debian package; ``subset`` keeps 2 images per class):
 >>> data = load_image_dataset("fashion_mnist", subset=2)  # doctest: +SKIP
@@ -25,13 +27,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from keras_rparity.data.cache import datasets_dir, keras_home
+from keras_rparity.data.status import DatasetProbe, register_probe
+from keras_rparity.data.subsets import check_per_class, first_per_class_index
 from keras_rparity.errors import DatasetCorruptError, DatasetMissingError, InvalidChoiceError
 
 #: Where the Debian package ``dataset-fashion-mnist`` installs the files.
@@ -79,30 +83,20 @@ class ImageDataset:
         return tuple(int(d) for d in self.x_train.shape[1:])
 
 
-# --- where Keras caches datasets ------------------------------------------------------------
-# Private stand-ins for ``keras_rparity.data.cache.keras_home()/datasets_dir()``, which were not
-# written yet when this module was; the two should be merged.
-
-def _keras_home() -> Path:
-    """``$KERAS_HOME`` if set, else ``~/.keras``, read at call time."""
-    return Path(os.environ.get("KERAS_HOME") or Path.home() / ".keras").expanduser()
-
-
-def _datasets_dir() -> Path:
-    """The directory Keras' ``get_file`` caches datasets in."""
-    return _keras_home() / "datasets"
-
+# --- where Keras caches datasets (see keras_rparity.data.cache) ------------------------------
 
 @contextlib.contextmanager
-def _keras_cache_at(home: Path) -> Iterator[None]:
-    """Make Keras' loaders use ``home`` as its cache while the block runs.
+def _keras_cache_at(home: Path | None = None) -> Iterator[None]:
+    """Make Keras' loaders use ``home`` as their cache while the block runs.
 
-    Keras reads ``$KERAS_HOME`` once, when it is imported. If the variable changed
-    since (tests point it at a temporary directory), the loaders would look in the
-    old place; this keeps them in step with :func:`_keras_home`.
+    ``home`` defaults to :func:`keras_rparity.data.cache.keras_home`. Keras reads
+    ``$KERAS_HOME`` once, when it is imported. If the variable changed since (tests
+    point it at a temporary directory), the loaders would look in the old place; this
+    keeps them in step with ``keras_home()``, read now.
     """
     from keras.src.backend import config  # Keras' own holder of the cache location
 
+    home = keras_home() if home is None else home
     old = getattr(config, "_KERAS_DIR", None)
     if old is None or Path(old).expanduser() == home:
         yield
@@ -118,12 +112,12 @@ def _keras_cache_at(home: Path) -> Iterator[None]:
 
 def fashion_mnist_dir() -> Path:
     """``$KERAS_HOME/datasets/fashion-mnist``, where Keras looks for Fashion-MNIST."""
-    return _datasets_dir() / "fashion-mnist"
+    return datasets_dir() / "fashion-mnist"
 
 
 def mnist_path() -> Path:
     """``$KERAS_HOME/datasets/mnist.npz``, where Keras looks for MNIST."""
-    return _datasets_dir() / "mnist.npz"
+    return datasets_dir() / "mnist.npz"
 
 
 def link_fashion_mnist(source: Path | None = None) -> Path:
@@ -231,29 +225,6 @@ def _check_name(name: str) -> None:
         raise InvalidChoiceError("dataset", name, DATASETS)
 
 
-def _check_subset(subset: int | None, what: str = "subset") -> int | None:
-    if subset is None:
-        return None
-    if isinstance(subset, bool) or not float(subset).is_integer() or subset < 1:
-        raise ValueError(f"{what} must be a positive whole number of images per class or None, "
-                         f"got {subset!r}")
-    return int(subset)
-
-
-def first_per_class(labels: np.ndarray, per_class: int) -> np.ndarray:
-    """Indices of the first ``per_class`` items of each class, in their original order.
-
-    A class with fewer items keeps all of them.
-
-    Example:
-    >>> first_per_class(np.array([1, 0, 1, 1, 0, 2]), 2).tolist()
-    [0, 1, 2, 4, 5]
-    """
-    labels = np.asarray(labels)
-    picked = [np.flatnonzero(labels == c)[:per_class] for c in np.unique(labels)]
-    return np.sort(np.concatenate(picked)) if picked else np.zeros(0, dtype=np.int64)
-
-
 def prepare_images(images: np.ndarray) -> np.ndarray:
     """``uint8`` images ``(n, h, w)`` -> ``float32`` in ``[0, 1]`` with a channel axis.
 
@@ -295,7 +266,7 @@ def _keras_arrays(name: str) -> tuple[tuple[Split, Split], str]:
     path = ensure_available(name)
     import keras
 
-    with _keras_cache_at(_keras_home()):
+    with _keras_cache_at():
         if name == "fashion_mnist":
             return keras.datasets.fashion_mnist.load_data(), _source(name, path)
         return keras.datasets.mnist.load_data(), _source(name, path)
@@ -309,10 +280,11 @@ def load_raw_image_dataset(name: str = "fashion_mnist",
         name: ``"fashion_mnist"`` or ``"mnist"``.
         per_class: keep only the first ``per_class`` images of each class, from the train
             and from the test split (deterministic, original order kept); ``None``
-            keeps all 60,000 + 10,000.
+            keeps all 60,000 + 10,000. See :mod:`keras_rparity.data.subsets`.
 
     Raises:
         InvalidChoiceError: unknown ``name``.
+        TypeError, InvalidArgumentError: a bad ``per_class``.
         DatasetMissingError: the data is not on this machine (the message says how to get it).
         DatasetCorruptError: a cached ``mnist.npz`` has the wrong hash.
 
@@ -323,10 +295,11 @@ def load_raw_image_dataset(name: str = "fashion_mnist",
     keras_rparity.errors.InvalidChoiceError: invalid dataset 'cifar10'; valid choices: ...
     """
     _check_name(name)
-    per_class = _check_subset(per_class, "per_class")
+    per_class = check_per_class(per_class)
     ((x_train, y_train), (x_test, y_test)), source = _keras_arrays(name)
     if per_class is not None:
-        train, test = first_per_class(y_train, per_class), first_per_class(y_test, per_class)
+        train = first_per_class_index(y_train, per_class)
+        test = first_per_class_index(y_test, per_class)
         x_train, y_train = x_train[train], y_train[train]
         x_test, y_test = x_test[test], y_test[test]
     return RawImageDataset(
@@ -346,10 +319,11 @@ def load_image_dataset(name: str = "fashion_mnist", subset: int | None = None) -
     >>> load_image_dataset("fashion_mnist", subset=0)
     Traceback (most recent call last):
     ...
-    ValueError: subset must be a positive whole number of images per class or None, got 0
+    keras_rparity.errors.InvalidArgumentError: subset must be a positive whole number of \
+images per class (or None for all images), got 0
     """
     _check_name(name)
-    raw = load_raw_image_dataset(name, per_class=_check_subset(subset))
+    raw = load_raw_image_dataset(name, per_class=check_per_class(subset, "subset"))
     (x_train, y_train), (x_test, y_test) = raw.train, raw.test
     return ImageDataset(
         name=name,
@@ -360,3 +334,45 @@ def load_image_dataset(name: str = "fashion_mnist", subset: int | None = None) -
         class_names=raw.class_names,
         source=raw.source,
     )
+
+
+# --- rows of ``keras-rparity data status`` -----------------------------------------------------
+
+#: What to do when a dataset is missing, as ``keras-rparity data status`` says it.
+REMEDIES = {
+    "fashion_mnist": ("`apt-get install dataset-fashion-mnist` (or place the four *-ubyte.gz "
+                      "files in $KERAS_HOME/datasets/fashion-mnist/)"),
+    "mnist": ("no package ships MNIST: run `keras.datasets.mnist.load_data()` once on a machine "
+              "with internet access (same KERAS_HOME), or place its mnist.npz in "
+              "$KERAS_HOME/datasets/ (delete a copy with the wrong SHA-256 first)"),
+}
+
+
+def _status_location(name: str) -> str:
+    """Where Keras reads ``name`` (the cache; Fashion-MNIST is linked there when loaded)."""
+    return str(fashion_mnist_dir() if name == "fashion_mnist" else mnist_path())
+
+
+def _status_details(name: str) -> str:
+    """:func:`dataset_status`'s line when present; else, briefly, why not (the remedy follows)."""
+    present, explanation = dataset_status(name)
+    if present:
+        return explanation
+    if name == "mnist":
+        return ("wrong SHA-256: Keras would download it again" if mnist_path().is_file()
+                else "not in the Keras cache")
+    return f"not in the Keras cache nor in {DEBIAN_FASHION_MNIST_DIR}"
+
+
+def _register_status_probes() -> None:
+    for name in DATASETS:
+        register_probe(DatasetProbe(
+            name=name,
+            present=lambda name=name: dataset_status(name)[0],
+            location=lambda name=name: _status_location(name),
+            remedy=REMEDIES[name],
+            details=lambda name=name: _status_details(name),
+        ))
+
+
+_register_status_probes()

@@ -19,7 +19,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from keras_rparity.data.subsets import check_per_class
 from keras_rparity.determinism import seed_everything
+from keras_rparity.errors import InvalidArgumentError
 
 
 @dataclass(frozen=True)
@@ -41,12 +43,13 @@ class Knobs:
     keep_arrays: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("epochs", "per_class"):
-            value = getattr(self, name)
-            if value is not None and (not float(value).is_integer() or value < 1):
-                raise ValueError(f"{name} must be a positive whole number or None, got {value!r}")
-            if value is not None:
-                object.__setattr__(self, name, int(value))
+        epochs = self.epochs
+        if epochs is not None and (not float(epochs).is_integer() or epochs < 1):
+            raise InvalidArgumentError(
+                f"epochs must be a positive whole number or None, got {epochs!r}")
+        if epochs is not None:
+            object.__setattr__(self, "epochs", int(epochs))
+        object.__setattr__(self, "per_class", check_per_class(self.per_class))
         object.__setattr__(self, "seed", int(self.seed))
         object.__setattr__(self, "verbose", int(self.verbose))
 

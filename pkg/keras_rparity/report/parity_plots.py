@@ -20,7 +20,7 @@ def plot_parity_overlay(report: ParityReport, path: str | Path) -> Path:
 
     metrics = list(dict.fromkeys(m for f in report.fits for m in f.per_epoch["metric"]))
     fig, axes = plt.subplots(len(report.fits), len(metrics), squeeze=False,
-                             figsize=(3.6 * len(metrics), 2.9 * len(report.fits)))
+                             figsize=(max(3.6 * len(metrics), 6.0), 2.9 * len(report.fits)))
     for row, fit in zip(axes, report.fits, strict=True):
         for ax, metric in zip(row, metrics, strict=True):
             rows = fit.per_epoch[fit.per_epoch["metric"] == metric]

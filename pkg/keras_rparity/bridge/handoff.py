@@ -13,6 +13,7 @@ from keras_rparity.experiments.context import RunContext
 
 _current: RunContext | None = None
 _stash: list[Any] = []
+_args: list[tuple[list[Any], dict[str, Any]]] = []
 
 
 def current() -> RunContext:
@@ -39,3 +40,15 @@ def take() -> Any:
     if not _stash:
         raise LookupError("R code stashed no value")
     return _stash.pop()
+
+
+def give_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Python side: leave call arguments for R code to :func:`take_args`."""
+    _args.append((list(args), dict(kwargs)))
+
+
+def take_args() -> tuple[list[Any], dict[str, Any]]:
+    """Called from R: the arguments the Python side left (converted to R by reticulate)."""
+    if not _args:
+        raise LookupError("no arguments were handed to R")
+    return _args.pop()

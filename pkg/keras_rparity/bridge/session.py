@@ -134,6 +134,23 @@ class RBridge:
                   f"{code}\n}}))\nNULL")
         return handoff.take()
 
+    def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
+        """Call an R function with Python arguments; return the Python object R returns.
+
+        ``function`` is R code evaluating to a function (``"loss_mean_squared_error()"``
+        is a loss object, which R calls like a function). The arguments reach R as
+        reticulate converts them (NumPy arrays become R arrays), exactly as R user data.
+
+        Example (needs R):
+        >>> get_bridge().call("function(x) x * 2", 21.0)  # doctest: +SKIP
+        42.0
+        """
+        handoff.give_args(args, kwargs)
+        return self.py_value(
+            f".f <- {function}\n"
+            ".a <- reticulate::import('keras_rparity.bridge.handoff')$take_args()\n"
+            "do.call(.f, c(.a[[1]], .a[[2]]))")
+
     def run_program(self, path: str | Path, ctx: RunContext) -> RunContext:
         """Run an R program in a fresh environment; its fits are recorded in ``ctx``."""
         path = Path(path)

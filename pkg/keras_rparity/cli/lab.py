@@ -34,6 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     losses.add_argument("--from-logits", action="store_true", dest="from_logits",
                         help="also print crossentropy on probabilities vs from logits")
     losses.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    losses.add_argument("--no-r", action="store_true", dest="no_r",
+                        help="skip the third side, Keras called from R through the bridge")
     losses.set_defaults(func=losses_main)
 
     activations = subparsers.add_parser(
@@ -52,9 +54,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def losses_main(args: argparse.Namespace) -> int:
+    import sys
+
+    from keras_rparity.errors import RUnavailableError
     from keras_rparity.lab.from_logits import sigmoid_table, softmax_table
     from keras_rparity.lab.loss_table import worked_examples
 
+    if not args.no_r:
+        from keras_rparity.lab.r_side import register_r_side
+
+        try:
+            register_r_side()
+        except RUnavailableError as exc:
+            print(f"note: no R side ({exc})", file=sys.stderr)
     table = worked_examples(seed=args.seed, n=args.n)
     extra = {"softmax": softmax_table(), "sigmoid": sigmoid_table()} if args.from_logits else {}
     if args.json:

@@ -1,0 +1,36 @@
+"""The third way to compute a loss: Keras called from R, through the in-process bridge.
+
+R computes the loss the way an R user would: the R keras loss object
+(``loss_binary_crossentropy()``) applied to R vectors and matrices. Plugged
+into :mod:`keras_rparity.lab.loss_table` as the side ``"r"``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from keras_rparity.lab.loss_table import LOSS_SIDES, register_loss_side
+
+R_SIDE = "r"
+
+
+def r_loss(loss_name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    """Loss ``loss_name`` (canonical Keras name) computed by Keras from R.
+
+    Example (needs R):
+    >>> r_loss("mean_squared_error", np.array([3.0, -0.5]), np.array([2.5, 0.0]))  # doctest: +SKIP
+    0.25
+    """
+    from keras_rparity.bridge import get_bridge
+
+    value = get_bridge().call(f"loss_{loss_name}()", y_true, y_pred)
+    return float(np.asarray(value))
+
+
+def register_r_side() -> None:
+    """Add the R side to every later loss comparison (idempotent; starts R)."""
+    from keras_rparity.bridge import get_bridge
+
+    get_bridge()
+    if R_SIDE not in LOSS_SIDES:
+        register_loss_side(R_SIDE, r_loss)

@@ -1,0 +1,121 @@
+"""``keras_rparity.data.subsets``: the one "first N of each class" rule, and its users."""
+
+from __future__ import annotations
+
+import doctest
+
+import numpy as np
+import pytest
+
+from keras_rparity.data import subsets as sub
+from keras_rparity.errors import InvalidArgumentError, KerasRParityError
+
+
+def test_docstring_examples_run():
+    result = doctest.testmod(sub)
+    assert result.failed == 0 and result.attempted > 0
+
+
+# --- check_per_class ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value, want", [
+    (None, None), (1, 1), (50, 50), (50.0, 50), (np.int64(3), 3), (np.float32(2.0), 2),
+])
+def test_check_per_class_accepts_whole_numbers(value: object, want: int | None):
+    got = sub.check_per_class(value)
+    assert got == want and (got is None or type(got) is int)
+
+
+@pytest.mark.parametrize("bad", [0, -3, 2.5, float("nan"), float("inf"), np.float64(0.5)])
+def test_check_per_class_rejects_bad_values(bad: object):
+    with pytest.raises(InvalidArgumentError, match=r"^subset must be a positive whole number of "
+                                                   r"images per class \(or None for all images"):
+        sub.check_per_class(bad, "subset")
+    assert issubclass(InvalidArgumentError, ValueError)
+    assert issubclass(InvalidArgumentError, KerasRParityError)
+
+
+@pytest.mark.parametrize("bad", [True, False, np.bool_(True), "3", [1]])
+def test_check_per_class_rejects_other_kinds(bad: object):
+    with pytest.raises(TypeError, match=r"^per_class must be a positive whole number"):
+        sub.check_per_class(bad)
+
+
+# --- first_per_class_index / first_per_class -----------------------------------------------
+
+def naive_index(labels: np.ndarray, count: int) -> list[int]:
+    seen: dict[object, int] = {}
+    keep = []
+    for i, label in enumerate(labels.ravel().tolist()):
+        seen[label] = seen.get(label, 0) + 1
+        if seen[label] <= count:
+            keep.append(i)
+    return keep
+
+
+def test_first_per_class_index_shapes_and_edge_cases():
+    labels = np.array([2, 0, 2, 1, 0, 2, 1])
+    assert sub.first_per_class_index(labels, 2).tolist() == [0, 1, 2, 3, 4, 6]
+    assert sub.first_per_class_index(labels.reshape(-1, 1), 1.0).tolist() == [0, 1, 3]
+    assert sub.first_per_class_index(np.array([], dtype=np.uint8), 3).tolist() == []
+    assert sub.first_per_class_index(["b", "a", "b", "b"], 2).tolist() == [0, 1, 2]
+    with pytest.raises(TypeError, match="per_class"):
+        sub.first_per_class_index(labels, None)
+    with pytest.raises(InvalidArgumentError, match=r"labels must have shape \(n,\) or \(n, 1\)"):
+        sub.first_per_class_index(np.zeros((3, 2)), 1)
+    with pytest.raises(InvalidArgumentError, match="labels must have shape"):
+        sub.first_per_class_index(np.int64(4), 1)
+
+
+@pytest.mark.parametrize("count", [1, 3, 40])
+def test_first_per_class_agrees_with_a_plain_loop(count: int):
+    rng = np.random.default_rng(count)
+    labels = rng.integers(0, 12, size=(300, 1)).astype(np.uint8)
+    x = rng.normal(size=(300, 4, 2))
+    want = naive_index(labels, count)
+    assert sub.first_per_class_index(labels, count).tolist() == want
+    xs, ys = sub.first_per_class(x, labels, count)
+    np.testing.assert_array_equal(xs, x[want])
+    np.testing.assert_array_equal(ys, labels[want])
+    assert ys.shape == (len(want), 1)
+
+
+def test_first_per_class_rejects_mismatched_inputs():
+    with pytest.raises(InvalidArgumentError, match="same number of examples"):
+        sub.first_per_class(np.zeros(3), np.zeros(4), 1)
+    with pytest.raises(InvalidArgumentError, match=r"y must have shape \(n,\) or \(n, 1\)"):
+        sub.first_per_class(np.zeros(3), np.zeros((3, 2)), 1)
+
+
+# --- one implementation, used everywhere -------------------------------------------------
+
+def test_loaders_share_the_one_implementation():
+    from keras_rparity import data
+    from keras_rparity.data import cifar10, fashion_mnist
+
+    assert cifar10.first_per_class is sub.first_per_class
+    assert data.first_per_class is sub.first_per_class
+    assert fashion_mnist.first_per_class_index is sub.first_per_class_index
+    for module in (cifar10, fashion_mnist):
+        assert not hasattr(module, "_check_per_class") and not hasattr(module, "_check_subset")
+    assert not hasattr(fashion_mnist, "first_per_class")
+    with pytest.raises(InvalidArgumentError, match=r"^subset must be"):
+        fashion_mnist.load_image_dataset("fashion_mnist", subset=2.5)
+    with pytest.raises(InvalidArgumentError, match=r"^per_class must be"):
+        fashion_mnist.load_raw_image_dataset("mnist", per_class=-1)
+    with pytest.raises(InvalidArgumentError, match=r"^per_class must be"):
+        cifar10.load_cifar10(per_class=0)
+
+
+def test_knobs_raise_invalid_argument_error():
+    from keras_rparity.experiments.context import Knobs
+
+    assert Knobs(epochs=2.0, per_class=50.0) == Knobs(epochs=2, per_class=50)
+    assert type(Knobs(per_class=np.int64(5)).per_class) is int
+    with pytest.raises(InvalidArgumentError,
+                       match=r"^epochs must be a positive whole number or None, got 2\.5$"):
+        Knobs(epochs=2.5)
+    with pytest.raises(InvalidArgumentError, match=r"^per_class must be a positive whole number"):
+        Knobs(per_class=0)
+    with pytest.raises(TypeError, match="per_class"):
+        Knobs(per_class=True)

@@ -66,6 +66,7 @@ def _row(run: SideRun, report: ParityReport | None, label: str) -> dict:
         "params_equal": parity.params_equal if parity else "n/a",
         "data_equal": parity.data_equal if parity else "n/a",
         "exact": parity.exact if parity else "n/a",
+        "findings": ", ".join(fit.finding_codes) or "none",
         "r_seconds": parity.seconds["r"] if parity else float("nan"),
         "python_seconds": fit.seconds,
     }

@@ -13,11 +13,9 @@ pytestmark = pytest.mark.r
 
 @pytest.fixture(scope="module")
 def table(bridge):
-    from keras_rparity.lab.loss_table import LOSS_SIDES
-    from keras_rparity.lab.r_side import R_SIDE, r_loss
+    from keras_rparity.lab.r_side import sides_with_r
 
-    sides = {**LOSS_SIDES, R_SIDE: r_loss}
-    return worked_examples(sides=sides, seed=3, n=50)
+    return worked_examples(sides=sides_with_r(), seed=3, n=50)
 
 
 def _values(table, side):

@@ -60,14 +60,15 @@ def losses_main(args: argparse.Namespace) -> int:
     from keras_rparity.lab.from_logits import sigmoid_table, softmax_table
     from keras_rparity.lab.loss_table import worked_examples
 
+    sides = None
     if not args.no_r:
-        from keras_rparity.lab.r_side import register_r_side
+        from keras_rparity.lab.r_side import sides_with_r
 
         try:
-            register_r_side()
+            sides = sides_with_r()
         except RUnavailableError as exc:
             print(f"note: no R side ({exc})", file=sys.stderr)
-    table = worked_examples(seed=args.seed, n=args.n)
+    table = worked_examples(sides=sides, seed=args.seed, n=args.n)
     extra = {"softmax": softmax_table(), "sigmoid": sigmoid_table()} if args.from_logits else {}
     if args.json:
         document = {"worked_examples": table.to_dict("records")}

@@ -40,5 +40,8 @@ def main(args: argparse.Namespace) -> int:
             print(f"{report.experiment} / {f.label}: max |dloss| = {f.max_abs_diff:g}, "
                   f"shapes equal: {f.shapes_equal}, params: {f.param_count['python']} "
                   f"(equal: {f.params_equal}), data equal: {f.data_equal}, exact: {f.exact}")
+            for side, codes in f.findings.items():
+                if codes:
+                    print(f"  pairing findings ({side}): {', '.join(codes)}")
             print(f.losses().to_string(index=False, float_format=lambda v: f"{v:.9g}"))
     return 0 if all(f.exact for f in fits) else 1

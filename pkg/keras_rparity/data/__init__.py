@@ -29,7 +29,7 @@ _EXPORTS = {
     "load_cifar10": "cifar10",
     "import_cifar10": "cifar10",
     "check_cifar10_archive": "cifar10",
-    "first_per_class": "cifar10",
+    "first_per_class": "subsets",
     "cifar10_status": "cifar10",
     "write_cifar10_fixture_archive": "cifar10_fixture",
     "install_cifar10_fixture": "cifar10_fixture",

@@ -21,6 +21,7 @@ import pandas as pd
 
 from keras_rparity.data.subsets import check_per_class
 from keras_rparity.determinism import seed_everything
+from keras_rparity.lab.pairing import check_pairing
 from keras_rparity.errors import InvalidArgumentError
 
 
@@ -85,6 +86,12 @@ class FitRecord:
     weights: list[np.ndarray]
     seconds: float
     arrays: tuple[np.ndarray, np.ndarray] | None = None
+    findings: list[Any] = field(default_factory=list)
+
+    @property
+    def finding_codes(self) -> list[str]:
+        """Codes of the activation/loss/label pairing findings (``[]`` when clean)."""
+        return [f.code for f in self.findings]
 
     @property
     def epochs(self) -> int:
@@ -183,6 +190,7 @@ class RunContext:
             weights=[np.asarray(w) for w in model.get_weights()],
             seconds=float(seconds),
             arrays=(x_arr, y_arr) if self.knobs.keep_arrays else None,
+            findings=check_pairing(model, y=y_arr),
         )
         self.fits.append(record)
         return record

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from keras_rparity.lab.loss_table import LOSS_SIDES, register_loss_side
+from keras_rparity.lab.loss_table import LOSS_SIDES, LossSide
 
 R_SIDE = "r"
 
@@ -27,10 +27,9 @@ def r_loss(loss_name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
     return float(np.asarray(value))
 
 
-def register_r_side() -> None:
-    """Add the R side to every later loss comparison (idempotent; starts R)."""
+def sides_with_r() -> dict[str, LossSide]:
+    """The registered sides plus ``"r"``; starts R (RUnavailableError if it cannot)."""
     from keras_rparity.bridge import get_bridge
 
     get_bridge()
-    if R_SIDE not in LOSS_SIDES:
-        register_loss_side(R_SIDE, r_loss)
+    return {**LOSS_SIDES, R_SIDE: r_loss}

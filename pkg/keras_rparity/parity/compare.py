@@ -34,6 +34,7 @@ class FitParity:
     data_equal: bool
     weights_max_abs_diff: float
     seconds: dict[str, float]
+    findings: dict[str, list[str]]
 
     @property
     def shapes_equal(self) -> bool:
@@ -94,6 +95,8 @@ class ParityReport:
             "data_equal": f.data_equal,
             "weights_max_abs_diff": f.weights_max_abs_diff,
             "exact": f.exact,
+            "findings": ", ".join(sorted(set(f.findings["r"]) | set(f.findings["python"])))
+            or "none",
             "r_seconds": f.seconds["r"],
             "python_seconds": f.seconds["python"],
         } for f in self.fits])
@@ -121,7 +124,7 @@ def _fit_dict(f: FitParity) -> dict[str, Any]:
         "exact": f.exact,
         "input_shape": f.input_shape, "output_shape": f.output_shape,
         "param_count": f.param_count, "x_shape": f.x_shape, "y_shape": f.y_shape,
-        "seconds": f.seconds,
+        "seconds": f.seconds, "findings": f.findings,
     }
 
 
@@ -145,6 +148,7 @@ def compare_fits(r: FitRecord, py: FitRecord) -> FitParity:
         data_equal=_same_values(r.x, py.x) and _same_values(r.y, py.y),
         weights_max_abs_diff=_weights_diff(r.weights, py.weights),
         seconds={k: v.seconds for k, v in both.items()},
+        findings={k: v.finding_codes for k, v in both.items()},
     )
 
 

@@ -31,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("--activation", help="output activation of a tiny model, e.g. sigmoid")
     source.add_argument("--model", type=Path, metavar="PATH.keras",
                         help="a saved Keras model to check (its compiled loss by default)")
+    source.add_argument("--r-program", type=Path, metavar="PATH.R", dest="r_program",
+                        help="an R keras program: run briefly through the bridge (1 epoch, "
+                             "5 images per class) and check every model it fits")
     p.add_argument("--loss", default=None,
                    help="loss name, e.g. mse or binary_crossentropy (required with --activation)")
     p.add_argument("--from-logits", action="store_true", dest="from_logits",
@@ -123,9 +126,26 @@ def _load_model(path: Path) -> object:
         raise KerasRParityError(f"could not load a Keras model from {path}: {exc}") from exc
 
 
+def check_r_program_main(args: argparse.Namespace) -> int:
+    from keras_rparity.lab.pairing import format_findings
+    from keras_rparity.lab.r_side import check_r_program
+
+    fits = check_r_program(args.r_program)
+    if args.json:
+        print(json.dumps({f.label: [x.to_dict() for x in f.findings] for f in fits}, indent=2))
+    else:
+        for fit in fits:
+            print(f"== {args.r_program.name}: fit {fit.label!r} ({fit.output_activation} "
+                  f"output, {fit.loss})")
+            print(format_findings(fit.findings))
+    return 1 if any(x.severity == "error" for f in fits for x in f.findings) else 0
+
+
 def main(args: argparse.Namespace) -> int:
     from keras_rparity.lab.pairing import check_pairing, describe_output, format_findings
 
+    if args.r_program is not None:
+        return check_r_program_main(args)
     if args.units is not None and args.units < 1:
         raise KerasRParityError(f"--units must be at least 1; got {args.units}")
     if args.from_logits and not args.loss:

@@ -21,8 +21,8 @@ import pandas as pd
 
 from keras_rparity.data.subsets import check_per_class
 from keras_rparity.determinism import seed_everything
-from keras_rparity.lab.pairing import check_pairing
 from keras_rparity.errors import InvalidArgumentError
+from keras_rparity.lab.pairing import check_pairing
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from pathlib import Path
+from typing import Any
+
 from keras_rparity.lab.loss_table import LOSS_SIDES, LossSide
 
 R_SIDE = "r"
@@ -33,3 +36,19 @@ def sides_with_r() -> dict[str, LossSide]:
 
     get_bridge()
     return {**LOSS_SIDES, R_SIDE: r_loss}
+
+
+def check_r_program(path: str | Path, epochs: int = 1, per_class: int = 5) -> list[Any]:
+    """Run an R Keras program briefly through the bridge and return its fit records,
+    each carrying the pairing findings for its model, loss and labels.
+
+    The program runs for ``epochs`` epochs on ``per_class`` images per class (the
+    checker needs the compiled model and the labels, which exist once ``fit`` is
+    called), so any R program can be checked without editing it.
+    """
+    from keras_rparity.bridge import get_bridge
+    from keras_rparity.experiments.context import Knobs, RunContext
+
+    ctx = RunContext(Knobs(epochs=epochs, per_class=per_class), side="r")
+    get_bridge().run_program(path, ctx)
+    return ctx.fits

@@ -7,10 +7,10 @@ into :mod:`keras_rparity.lab.loss_table` as the side ``"r"``.
 
 from __future__ import annotations
 
-import numpy as np
-
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from keras_rparity.lab.loss_table import LOSS_SIDES, LossSide
 

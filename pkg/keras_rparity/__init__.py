@@ -23,6 +23,7 @@ from keras_rparity.errors import (
     RError,
     RUnavailableError,
 )
+from keras_rparity.lab.pairing import check_pairing
 
 __version__ = "0.1.0"
 
@@ -49,6 +50,7 @@ __all__ = [
     "RError",
     "RUnavailableError",
     "__version__",
+    "check_pairing",
     "experiments",
     "history",
     "parity",

@@ -26,7 +26,7 @@ test_that("the experiments table has R character columns", {
   ex <- kp$experiments()
   expect_s3_class(ex, "data.frame")
   expect_type(ex$name, "character")
-  expect_setequal(ex$name, c("iris", "bird_vs_plane", "cifar10"))
+  expect_setequal(ex$name, c("iris", "bird_vs_plane", "cifar10", "activation_optimizer"))
 })
 
 test_that("parity asked from R runs R in this session and is exact", {

@@ -12,15 +12,12 @@ def plot_parity_overlay(report: ParityReport, path: str | Path) -> Path:
 
     Where the two sides agree bit for bit the markers sit exactly on the line.
     """
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.figure import Figure  # no pyplot: leaves the caller's backend alone
     from matplotlib.ticker import MaxNLocator
 
     metrics = list(dict.fromkeys(m for f in report.fits for m in f.per_epoch["metric"]))
-    fig, axes = plt.subplots(len(report.fits), len(metrics), squeeze=False,
-                             figsize=(max(3.6 * len(metrics), 6.0), 2.9 * len(report.fits)))
+    fig = Figure(figsize=(max(3.6 * len(metrics), 6.0), 2.9 * len(report.fits)))
+    axes = fig.subplots(len(report.fits), len(metrics), squeeze=False)
     for row, fit in zip(axes, report.fits, strict=True):
         for ax, metric in zip(row, metrics, strict=True):
             rows = fit.per_epoch[fit.per_epoch["metric"] == metric]
@@ -38,5 +35,4 @@ def plot_parity_overlay(report: ParityReport, path: str | Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
-    plt.close(fig)
     return path

@@ -29,8 +29,8 @@ import numpy as np
 import pandas as pd
 from IPython.display import Image, display
 
-from keras_rparity.data.cifar10 import CLASS_NAMES, IMPORT_COMMAND, cifar10_status, load_cifar10
-from keras_rparity.errors import DatasetMissingError
+from keras_rparity.data.cifar10 import CLASS_NAMES, cifar10_status, load_cifar10
+from keras_rparity.data.cifar10_fixture import use_cifar10_or_fixture
 
 QUICK = os.environ.get("KERAS_RPARITY_QUICK") == "1"
 pd.set_option("display.width", 120)
@@ -44,27 +44,7 @@ pd.set_option("display.width", 120)
 # real data stops and says how to import it.
 
 # %%
-status = cifar10_status()
-if status.present and status.source != "fixture":
-    SOURCE = status.source  # "cifar-10" (official archive) or "unofficial" (an import)
-elif QUICK:
-    fixture_home = tempfile.mkdtemp(prefix="rparity-keras-home-")
-    from keras_rparity.data.cifar10_fixture import install_cifar10_fixture
-
-    install_cifar10_fixture(fixture_home, per_batch=20)
-    os.environ["KERAS_HOME"] = fixture_home  # the data layer reads it at every call
-    SOURCE = "fixture"
-    rule = "!" * 88
-    print(f"{rule}\n!! CIFAR-10 is not on this machine: the numbers below come from a SYNTHETIC "
-          f"FIXTURE\n!! in the CIFAR format, NOT from CIFAR-10; import the real data with\n!!"
-          f"     `{IMPORT_COMMAND}`\n!! (fixture installed in the temporary Keras home "
-          f"{fixture_home})\n{rule}")
-else:
-    if not status.present:
-        load_cifar10()  # raises DatasetMissingError; its message says how to get the data
-    raise DatasetMissingError(
-        "only the synthetic CIFAR-format fixture is installed, and a full run needs the real "
-        f"CIFAR-10: import it with `{IMPORT_COMMAND}`")
+SOURCE = use_cifar10_or_fixture(allow_fixture=QUICK)
 
 TAG = {"cifar-10": "", "fixture": " (fixture)"}.get(SOURCE, f" ({SOURCE} copy)")
 if SOURCE == "cifar-10":

@@ -39,13 +39,17 @@ from keras_rparity.data.cifar10 import (
     BATCHES_DIRNAME,
     CLASS_NAMES,
     FIXTURE_MARKER,
+    IMPORT_COMMAND,
     META_FILE,
     ROW_LENGTH,
     TEST_BATCH,
     TRAIN_BATCHES,
     ImportResult,
+    cifar10_status,
     import_cifar10,
+    load_cifar10,
 )
+from keras_rparity.errors import DatasetMissingError
 
 #: Text of ``FIXTURE-NOT-CIFAR10.txt``.
 FIXTURE_NOTICE = (
@@ -198,3 +202,32 @@ def install_cifar10_fixture(keras_home: str | os.PathLike[str], **kw: Any) -> Im
     with tempfile.TemporaryDirectory(prefix="rparity-cifar10-fixture-") as tmp:
         archive = write_cifar10_fixture_archive(Path(tmp) / "cifar-10-fixture.tar.gz", **kw)
         return import_cifar10(archive, allow_unofficial=True, keras_home=keras_home)
+
+
+def use_cifar10_or_fixture(allow_fixture: bool) -> str:
+    """For demonstrations (vignettes): make CIFAR-10 loadable and say which data it is.
+
+    Returns the source of the data ``load_cifar10`` will now give: the real data
+    (``"cifar-10"``, or ``"unofficial"`` for an imported copy) when the Keras cache has
+    it. Otherwise, only if ``allow_fixture``, a fixture is installed into a throw-away
+    Keras home (``KERAS_HOME`` is pointed at it for this process), a loud banner is
+    printed, and ``"fixture"`` is returned. Without real data and without
+    ``allow_fixture`` it raises :class:`DatasetMissingError` with the remedy.
+    """
+    status = cifar10_status()
+    if status.present and status.source != "fixture":
+        return status.source
+    if not allow_fixture:
+        if not status.present:
+            load_cifar10()  # raises DatasetMissingError naming the remedy
+        raise DatasetMissingError("only the synthetic CIFAR-format fixture is installed; "
+                                  f"this needs the real CIFAR-10: `{IMPORT_COMMAND}`")
+    home = tempfile.mkdtemp(prefix="rparity-keras-home-")
+    install_cifar10_fixture(home, per_batch=20)
+    os.environ["KERAS_HOME"] = home  # the data layer reads it at every call
+    rule = "!" * 88
+    print(f"{rule}\n!! CIFAR-10 is not on this machine: the numbers below come from a SYNTHETIC "
+          f"FIXTURE\n!! in the CIFAR format, NOT from CIFAR-10; import the real data with\n!!"
+          f"     `{IMPORT_COMMAND}`\n!! (fixture installed in the temporary Keras home "
+          f"{home})\n{rule}")
+    return "fixture"

@@ -7,8 +7,6 @@ import platform
 import sys
 from dataclasses import dataclass
 
-from keras_rparity.bridge.r_runtime import INSTALL_HINT
-
 
 @dataclass(frozen=True)
 class Check:
@@ -82,7 +80,4 @@ def format_checks(checks: list[Check]) -> str:
         lines.append(f"{mark} {c.name:<18} {c.found}")
         if not c.ok and c.remedy:
             lines.append(f"    -> {c.remedy}")
-    missing_r = any(c.name == "R bridge" and not c.ok for c in checks)
-    if missing_r:
-        lines.append(f"    {INSTALL_HINT}")
     return "\n".join(lines)

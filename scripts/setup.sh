@@ -10,7 +10,8 @@
 #   - installs from trixie: R 4.5 (r-base-core, r-base-dev) with reticulate 1.41 and the R
 #     packages the tests and vignettes use (this upgrades libc6/libstdc++ to trixie's);
 #     bookworm's own reticulate 1.28 crashes when embedded (see README);
-#   - installs pandoc (R Markdown) and dataset-fashion-mnist (offline Fashion-MNIST).
+#   - installs pandoc (R Markdown) and dataset-fashion-mnist (offline Fashion-MNIST), also
+#     from trixie.
 # In the project folder it creates the virtual environment .venv (or $KERAS_RPARITY_VENV).
 set -euo pipefail
 
@@ -62,25 +63,14 @@ install_system() {
     log "abind and magrittr, and pandoc yourself (README: 'R on other systems')"
     return 0
   fi
-  local want_r=0 others
-  r_ready || want_r=1
-  others="$(missing_debs "${OTHER_PACKAGES[@]}")"
-  if [ "$want_r" -eq 0 ] && [ -z "$others" ]; then return 0; fi
+  if r_ready && [ -z "$(missing_debs "${OTHER_PACKAGES[@]}")" ]; then return 0; fi
   export DEBIAN_FRONTEND=noninteractive
-  if [ "$want_r" -eq 1 ]; then
-    add_trixie_source
-    as_root apt-get update -qq
-    log "installing R 4.5 and R packages from trixie: ${R_PACKAGES[*]}"
-    as_root apt-get install -y -q -t trixie --no-install-recommends "${R_PACKAGES[@]}" >/dev/null
-  else
-    as_root apt-get update -qq
-  fi
-  others="$(missing_debs "${OTHER_PACKAGES[@]}")"
-  if [ -n "$others" ]; then
-    log "installing $others"
-    # shellcheck disable=SC2086
-    as_root apt-get install -y -q --no-install-recommends $others >/dev/null
-  fi
+  add_trixie_source
+  as_root apt-get update -qq
+  # One transaction, all from trixie where trixie has them: the combination tested.
+  log "installing from trixie: ${R_PACKAGES[*]} ${OTHER_PACKAGES[*]}"
+  as_root apt-get install -y -q -t trixie --no-install-recommends \
+    "${R_PACKAGES[@]}" "${OTHER_PACKAGES[@]}" >/dev/null
   r_ready || { log "R is installed but not usable (reticulate >= 1.39 missing?)"; return 1; }
 }
 

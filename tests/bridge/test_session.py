@@ -102,3 +102,9 @@ def test_missing_r_in_parity_command_is_one_clear_error(run_python_script):
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("keras_rparity.errors.RUnavailableError: R_HOME is set to")
     assert "rpy2" not in last
+
+
+def test_the_bridge_leaves_the_global_environment_alone(bridge):
+    leftovers = bridge.eval('grep("^rparity|^[.]rparity", ls(globalenv(), all.names = TRUE), '
+                            'value = TRUE)')
+    assert leftovers is None or len(leftovers) == 0

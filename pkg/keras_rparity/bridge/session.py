@@ -59,14 +59,20 @@ class RBridge:
         self._ro = import_rpy2()
         self.reticulate_version = check_reticulate(self._ro)
         self._r = self._ro.r
-        bridge_file = r_dir() / "bridge.R"
-        self._r["sys.source"](str(bridge_file), envir=self._ro.globalenv)
+        # The bridge's own R functions live in their own environment, not in the global
+        # one: when R hosts this Python (reticulate), that is the user's workspace.
+        self._support = self._r["new.env"]()
+        self._r["sys.source"](str(r_dir() / "bridge.R"), envir=self._support)
         self._bind_python()
         self.api = self._choose_api(api)
-        api_env = (self._r["rparity_load_keras3_api"]() if self.api == "keras3"
-                   else self._r["rparity_load_builtin_api"](str(r_dir() / "keras_api")))
+        api_env = (self._support_fn("rparity_load_keras3_api")() if self.api == "keras3"
+                   else self._support_fn("rparity_load_builtin_api")(str(r_dir() / "keras_api")))
         hook_files = self._ro.StrVector([str(r_dir() / "hooks.R"), str(r_dir() / "datasets.R")])
-        self._hooks = self._r["rparity_make_hooks"](api_env, hook_files)
+        self._hooks = self._support_fn("rparity_make_hooks")(api_env, hook_files)
+
+    def _support_fn(self, name: str) -> Any:
+        """One of the bridge's R functions (``r/bridge.R``)."""
+        return self._support.find(name)
 
     # -- start-up -------------------------------------------------------------------------
     def _bind_python(self) -> None:
@@ -102,11 +108,12 @@ class RBridge:
         Raises :class:`RError` (R's message, call and line) on failure; returns the
         value of the last expression converted to Python.
         """
-        parsed = self._r["rparity_parse"](file=file or self._ro.NULL, text=code or self._ro.NULL)
+        parsed = self._support_fn("rparity_parse")(file=file or self._ro.NULL,
+                                                   text=code or self._ro.NULL)
         if not to_python(parsed.rx2("ok")):
             raise RError(str(parsed.rx2("message")[0]), None, origin)
         env = self._r["new.env"](parent=parent)
-        status = to_python(self._r["rparity_eval_exprs"](parsed.rx2("exprs"), env))
+        status = to_python(self._support_fn("rparity_eval_exprs")(parsed.rx2("exprs"), env))
         for message in _as_list(status["warnings"]):
             warnings.warn(f"R warning ({origin}): {message}", RWarning, stacklevel=3)
         if not status["ok"]:
@@ -123,7 +130,9 @@ class RBridge:
         value of its last expression converted to Python.
 
         Example (needs R):
-        >>> get_bridge().eval("layer_dense")  # doctest: +SKIP
+        >>> get_bridge().eval("count_params(keras_model_sequential(input_shape = 3) %>% "
+        ...                   "layer_dense(units = 2))")  # doctest: +SKIP
+        8.0
         """
         return self._eval_in(code, self._hooks, origin="<R code>")
 

@@ -108,3 +108,18 @@ def test_the_bridge_leaves_the_global_environment_alone(bridge):
     leftovers = bridge.eval('grep("^rparity|^[.]rparity", ls(globalenv(), all.names = TRUE), '
                             'value = TRUE)')
     assert leftovers is None or len(leftovers) == 0
+
+
+def test_labels_the_loss_cannot_read_are_refused_with_an_explanation(bridge, tmp_path):
+    program = tmp_path / "onehot_sparse.R"
+    program.write_text(
+        "model <- keras_model_sequential(input_shape = 4) %>%\n"
+        "  layer_dense(units = 3, activation = 'softmax')\n"
+        "model %>% compile(optimizer = 'adam', loss = 'sparse_categorical_crossentropy')\n"
+        "y <- to_categorical(c(0, 1, 2, 1), 3)\n"
+        "model %>% fit(matrix(runif(16), 4), y, epochs = 1)\n")
+    with pytest.raises(RError) as caught:
+        bridge.run_program(program, RunContext(Knobs(), side="r"))
+    assert caught.value.location == "onehot_sparse.R:5"
+    assert "LossLabelMismatchError" in caught.value.r_message
+    assert "categorical_crossentropy" in caught.value.r_message

@@ -21,8 +21,15 @@ import pandas as pd
 
 from keras_rparity.data.subsets import check_per_class
 from keras_rparity.determinism import seed_everything
-from keras_rparity.errors import InvalidArgumentError
+from keras_rparity.errors import InvalidArgumentError, LossLabelMismatchError
 from keras_rparity.lab.pairing import check_pairing
+
+#: Pairing findings that mean the labels cannot be read by the loss: raised before
+#: fitting, with the checker's explanation, instead of Keras' shape error from deep inside.
+BLOCKING_FINDINGS = (
+    "onehot-labels-sparse-loss", "integer-labels-categorical-loss", "label-width-mismatch",
+    "class-index-out-of-range", "sparse-labels-not-integer",
+)
 
 
 @dataclass(frozen=True)
@@ -172,6 +179,19 @@ class RunContext:
         """The epochs to train: the knob if set, else what the program asked for."""
         return int(self.knobs.epochs if self.knobs.epochs is not None else requested)
 
+    def preflight(self, model: Any, y: Any) -> None:
+        """Refuse labels the compiled loss cannot read, explaining why and how to fix it.
+
+        Raises:
+            LossLabelMismatchError: e.g. one-hot labels with a sparse crossentropy.
+        """
+        if not getattr(model, "compiled", False):
+            return  # Keras itself says the model must be compiled first
+        blocking = [f for f in check_pairing(model, y=np.asarray(y)) if f.code in BLOCKING_FINDINGS]
+        if blocking:
+            raise LossLabelMismatchError(" ".join(
+                f"{f.title}: {f.explanation} Fix: {f.fix}" for f in blocking))
+
     def record_fit(self, model: Any, x: Any, y: Any, metrics: Mapping[str, Sequence[float]],
                    seconds: float, label: str | None = None) -> FitRecord:
         """Store what one ``fit`` saw and produced; returns the record."""
@@ -199,6 +219,7 @@ class RunContext:
             **kwargs: Any) -> FitRecord:
         """Python side: ``model.fit`` with the knobs applied, recorded."""
         kwargs.setdefault("verbose", self.knobs.verbose)
+        self.preflight(model, y)
         start = time.perf_counter()
         history = model.fit(x=np.asarray(x, dtype="float32"),
                             y=np.asarray(y, dtype=_label_dtype(y)),

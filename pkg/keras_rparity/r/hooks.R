@@ -15,9 +15,11 @@ keras_model_sequential <- function(...) {
   .api_fun("keras_model_sequential")(...)
 }
 
-#' fit() with the run's epochs and verbosity; the fit is recorded.
+#' fit() with the run's epochs and verbosity; labels the loss cannot read are refused
+#' first (with the pairing checker's explanation); the fit is recorded.
 fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL) {
   ctx <- .rparity_ctx()
+  ctx$preflight(object, y)
   started <- Sys.time()
   history <- .api_fun("fit")(object, x = x, y = y, ..., epochs = ctx$epochs(epochs),
                              verbose = ctx$knobs$verbose)

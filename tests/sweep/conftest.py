@@ -25,6 +25,8 @@ def keras_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def fashion_mnist_installed() -> None:
-    """Skip when the Debian package ``dataset-fashion-mnist`` is not installed."""
+    """Fail loudly when the Debian package ``dataset-fashion-mnist`` is missing (the
+    set-up script installs it; a sweep test that quietly skipped would prove nothing)."""
     if not all((DEBIAN_FASHION_MNIST_DIR / f).is_file() for f in FASHION_MNIST_FILES):
-        pytest.skip("needs `apt-get install dataset-fashion-mnist`")
+        pytest.fail("Fashion-MNIST is missing: `apt-get install dataset-fashion-mnist` "
+                    "(bash scripts/setup.sh installs it)")

@@ -83,7 +83,14 @@ rpy2_spec() {
 install_python() {
   "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 10))' \
     || { log "Python 3.10+ is needed (PYTHON=$PYTHON)"; return 1; }
-  [ -x "$VENV/bin/python" ] || { log "creating $VENV"; "$PYTHON" -m venv "$VENV"; }
+  if [ ! -x "$VENV/bin/python" ]; then
+    if ! "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null && command -v apt-get >/dev/null; then
+      log "installing python3-venv (Debian's Python ships venv separately)"
+      as_root apt-get install -y -q python3-venv >/dev/null
+    fi
+    log "creating $VENV"
+    "$PYTHON" -m venv "$VENV"
+  fi
   local spec stamp want
   spec="$(command -v Rscript >/dev/null && rpy2_spec || echo none)"
   want="$(sha256sum < "$ROOT/pyproject.toml" | cut -c1-16)-$spec-$(R RHOME 2>/dev/null || true)"

@@ -7,6 +7,8 @@ inside ``fit`` draw from the same random streams in R and in Python.
 
 from __future__ import annotations
 
+from keras_rparity.validation import whole_number
+
 _DETERMINISTIC_OPS = False
 
 
@@ -36,9 +38,7 @@ def seed_everything(seed: int) -> int:
     >>> seed_everything(42)
     42
     """
-    if isinstance(seed, bool) or not float(seed).is_integer() or seed < 0:
-        raise ValueError(f"seed must be a non-negative whole number, got {seed!r}")
-    seed = int(seed)
+    seed = whole_number(seed, "seed", minimum=0)
     import keras
 
     enable_deterministic_ops()

@@ -21,8 +21,9 @@ import pandas as pd
 
 from keras_rparity.data.subsets import check_per_class
 from keras_rparity.determinism import seed_everything
-from keras_rparity.errors import InvalidArgumentError, LossLabelMismatchError
+from keras_rparity.errors import LossLabelMismatchError
 from keras_rparity.lab.pairing import check_pairing
+from keras_rparity.validation import whole_number
 
 #: Pairing findings that mean the labels cannot be read by the loss: raised before
 #: fitting, with the checker's explanation, instead of Keras' shape error from deep inside.
@@ -51,14 +52,9 @@ class Knobs:
     keep_arrays: bool = False
 
     def __post_init__(self) -> None:
-        epochs = self.epochs
-        if epochs is not None and (not float(epochs).is_integer() or epochs < 1):
-            raise InvalidArgumentError(
-                f"epochs must be a positive whole number or None, got {epochs!r}")
-        if epochs is not None:
-            object.__setattr__(self, "epochs", int(epochs))
+        object.__setattr__(self, "epochs", whole_number(self.epochs, "epochs", allow_none=True))
         object.__setattr__(self, "per_class", check_per_class(self.per_class))
-        object.__setattr__(self, "seed", int(self.seed))
+        object.__setattr__(self, "seed", whole_number(self.seed, "seed", minimum=0))
         object.__setattr__(self, "verbose", int(self.verbose))
 
 

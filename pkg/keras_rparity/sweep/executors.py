@@ -26,6 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Protocol, TypeVar
 
 from keras_rparity.errors import InvalidChoiceError
+from keras_rparity.validation import whole_number
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -88,9 +89,7 @@ def init_worker(env: dict[str, str], threads: int) -> None:
 
 
 def _check_workers(workers: int) -> int:
-    if isinstance(workers, bool) or not float(workers).is_integer() or workers < 1:
-        raise ValueError(f"workers must be a positive whole number, got {workers!r}")
-    return int(workers)
+    return whole_number(workers, "workers")
 
 
 class SerialExecutor:

@@ -25,19 +25,14 @@ from keras_rparity.data.fashion_mnist import DATASETS
 from keras_rparity.errors import InvalidChoiceError
 from keras_rparity.sweep.models import check_activation, check_model
 from keras_rparity.sweep.optimizers import check_optimizer
+from keras_rparity.validation import whole_number
 
 #: Batch size of every ``fit`` (as in the tutorials the sweep follows).
 DEFAULT_BATCH_SIZE = 32
 
 
 def _positive(name: str, value: object, allow_none: bool = False) -> int | None:
-    if value is None and allow_none:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) \
-            or not float(value).is_integer() or value < 1:
-        kind = "a positive whole number" + (" or None" if allow_none else "")
-        raise ValueError(f"{name} must be {kind}, got {value!r}")
-    return int(value)
+    return whole_number(value, name, allow_none=allow_none)
 
 
 @dataclass(frozen=True)
@@ -73,11 +68,8 @@ class RunConfig:
         check_model(self.model)
         check_optimizer(self.optimizer)
         check_activation(self.activation)  # last: the only check that imports Keras
-        if isinstance(self.seed, bool) or not float(self.seed).is_integer() or self.seed < 0:
-            raise ValueError(f"seed must be a non-negative whole number, got {self.seed!r}")
-        if isinstance(self.repeat, bool) or not float(self.repeat).is_integer() or self.repeat < 0:
-            raise ValueError(f"repeat must be a non-negative whole number, got {self.repeat!r}")
-        for name, value in (("seed", int(self.seed)), ("repeat", int(self.repeat)),
+        for name, value in (("seed", whole_number(self.seed, "seed", minimum=0)),
+                            ("repeat", whole_number(self.repeat, "repeat", minimum=0)),
                             ("epochs", _positive("epochs", self.epochs)),
                             ("subset", _positive("subset", self.subset, allow_none=True)),
                             ("batch_size", _positive("batch_size", self.batch_size))):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from keras_rparity.cli.options import add_knob_options, knob_values
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
@@ -11,19 +13,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Runs iris regression, bird vs plane and CIFAR-10 ten classes in Python "
                     "and, when R is available, in R; prints the parity table and writes a "
                     "report folder. Default sizes (quick): iris 50 epochs; CIFAR-10 "
-                    "experiments 5 epochs on the first 1000 images per class. --full uses "
-                    "the tutorial's 50 epochs on all images.")
+                    "experiments 5 epochs on the first 1000 images per class; the "
+                    "activation x optimizer pairs 3 epochs on 200 Fashion-MNIST images per "
+                    "class. --full uses the programs' own sizes (the tutorial's 50 epochs "
+                    "on all images).")
     p.add_argument("--full", action="store_true", help="the tutorial's full sizes (slow)")
-    p.add_argument("--epochs", type=int, default=None, help="override epochs everywhere")
-    p.add_argument("--per-class", type=int, default=None, dest="per_class",
-                   help="override CIFAR-10 images per class")
-    p.add_argument("--seed", type=int, default=None, help="seed (default 42)")
+    add_knob_options(p, "override epochs everywhere", verbose_default=2)
     p.add_argument("--experiments", default=None,
-                   help="comma-separated subset: iris,bird_vs_plane,cifar10")
+                   help="comma-separated subset: iris,bird_vs_plane,cifar10,activation_optimizer")
     p.add_argument("--no-r", action="store_true", help="Python side only")
     p.add_argument("--out", default="rparity-report", help="report folder (rparity-report)")
-    p.add_argument("--verbose", type=int, default=None, choices=(0, 1, 2),
-                   help="Keras fit verbosity (default: progress bar per epoch)")
     p.set_defaults(func=main)
 
 
@@ -31,8 +30,7 @@ def main(args: argparse.Namespace) -> int:
     from keras_rparity.report.tables import to_text
     from keras_rparity.tutorial import FIXTURE_WARNING, run_tutorial, write_report
 
-    overrides = {"epochs": args.epochs, "per_class": args.per_class, "seed": args.seed,
-                 "verbose": args.verbose if args.verbose is not None else 2}
+    overrides = knob_values(args)
     chosen = args.experiments.split(",") if args.experiments else None
     result = run_tutorial("full" if args.full else "quick", overrides, with_r=not args.no_r,
                           experiments=chosen)

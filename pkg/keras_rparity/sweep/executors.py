@@ -102,11 +102,15 @@ class SerialExecutor:
             yield fn(item)
 
 
-class ProcessExecutor:
-    """A local pool of ``workers`` spawned processes (``concurrent.futures``)."""
+class _WorkerPool:
+    """What the parallel executors share: a worker count (default: the cores)."""
 
     def __init__(self, workers: int | None = None):
         self.workers = _check_workers(workers if workers is not None else cpu_count())
+
+
+class ProcessExecutor(_WorkerPool):
+    """A local pool of ``workers`` spawned processes (``concurrent.futures``)."""
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         items = list(items)
@@ -133,15 +137,12 @@ def _ray_call(fn: Callable[[T], R], item: T, env: dict[str, str], threads: int) 
     return fn(item)
 
 
-class RayExecutor:
+class RayExecutor(_WorkerPool):
     """Ray tasks on a local Ray instance with ``workers`` CPUs, one CPU per task.
 
     Starts Ray (``include_dashboard=False``) unless it is already running, and
     shuts it down afterwards only if it started it.
     """
-
-    def __init__(self, workers: int | None = None):
-        self.workers = _check_workers(workers if workers is not None else cpu_count())
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         items = list(items)

@@ -7,7 +7,7 @@ inside ``fit`` draw from the same random streams in R and in Python.
 
 from __future__ import annotations
 
-from keras_rparity.validation import whole_number
+from keras_rparity.validation import check_scalar
 
 _DETERMINISTIC_OPS = False
 
@@ -38,7 +38,7 @@ def seed_everything(seed: int) -> int:
     >>> seed_everything(42)
     42
     """
-    seed = whole_number(seed, "seed", minimum=0)
+    seed = check_scalar(seed, "seed", min_val=0)
     import keras
 
     enable_deterministic_ops()

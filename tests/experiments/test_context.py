@@ -18,7 +18,7 @@ def small_classifier(loss: str) -> keras.Model:
 
 def test_knobs_accept_r_doubles_and_refuse_fractions():
     assert Knobs(epochs=3.0, per_class=50.0).epochs == 3
-    with pytest.raises(InvalidArgumentError, match="epochs must be a positive whole number"):
+    with pytest.raises(InvalidArgumentError, match="`epochs` must be a positive whole number"):
         Knobs(epochs=2.5)
 
 

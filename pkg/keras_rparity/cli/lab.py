@@ -4,22 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-
-def _positive(kind: type) -> Callable[[str], int | float]:
-    def parse(text: str) -> int | float:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if not value > 0:
-            raise argparse.ArgumentTypeError(f"must be > 0; got {text}")
-        return value
-
-    parse.__name__ = kind.__name__
-    return parse
+from keras_rparity.validation import arg_type
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -29,7 +16,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "categorical crossentropy on seed 002's inputs and on seeded random "
                     "inputs, by every registered side, with differences to numpy.")
     losses.add_argument("--seed", type=int, default=0, help="seed of the random inputs (0)")
-    losses.add_argument("--n", type=_positive(int), default=64,
+    losses.add_argument("--n", type=arg_type("--n"), default=64,
                         help="examples per random input (64)")
     losses.add_argument("--from-logits", action="store_true", dest="from_logits",
                         help="also print crossentropy on probabilities vs from logits")
@@ -47,7 +34,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              help="write one PNG per activation and overview.png into DIR")
     activations.add_argument("--tutorial-figures", action="store_true", dest="tutorial",
                              help="with --plot: also the tutorial's figures and from_logits.png")
-    activations.add_argument("--threshold", type=_positive(float), default=1e-3,
+    activations.add_argument("--threshold", default=1e-3,
+                             type=arg_type("--threshold", float, min_val=0, include_min=False),
                              help="|f'| below this counts as saturated (1e-3)")
     activations.add_argument("--json", action="store_true", help="print JSON instead of a table")
     activations.set_defaults(func=activations_main)

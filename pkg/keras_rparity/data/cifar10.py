@@ -60,9 +60,9 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from keras_rparity.data.cache import datasets_dir
-from keras_rparity.data.subsets import check_per_class
 from keras_rparity.data.subsets import first_per_class as first_per_class  # re-exported
 from keras_rparity.errors import DatasetCorruptError, DatasetMissingError
+from keras_rparity.validation import check_scalar
 
 # --- what Keras 3.15 uses (keras/src/datasets/cifar10.py) ---------------------------------
 #: ``fname`` Keras passes to ``get_file``; also the name of its extraction folder.
@@ -688,7 +688,7 @@ def load_cifar10(per_class: int | float | None = None, *, download: bool = False
     keras_rparity.errors.InvalidArgumentError: per_class must be a positive whole number of \
 images per class (or None for all images), got 2.5
     """
-    count = check_per_class(per_class)
+    count = check_scalar(per_class, "per_class", allow_none=True)
     if not isinstance(download, bool):
         raise TypeError(f"download must be True or False, got {download!r}")
     paths = cifar10_paths(keras_home)

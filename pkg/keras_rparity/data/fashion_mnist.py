@@ -35,8 +35,9 @@ import numpy as np
 
 from keras_rparity.data.cache import datasets_dir, keras_home
 from keras_rparity.data.status import DatasetProbe, register_probe
-from keras_rparity.data.subsets import check_per_class, first_per_class_index
+from keras_rparity.data.subsets import first_per_class_index
 from keras_rparity.errors import DatasetCorruptError, DatasetMissingError, InvalidChoiceError
+from keras_rparity.validation import check_scalar
 
 #: Where the Debian package ``dataset-fashion-mnist`` installs the files.
 DEBIAN_FASHION_MNIST_DIR = Path("/usr/share/datasets/fashion-mnist")
@@ -295,7 +296,7 @@ def load_raw_image_dataset(name: str = "fashion_mnist",
     keras_rparity.errors.InvalidChoiceError: invalid dataset 'cifar10'; valid choices: ...
     """
     _check_name(name)
-    per_class = check_per_class(per_class)
+    per_class = check_scalar(per_class, "per_class", allow_none=True)
     ((x_train, y_train), (x_test, y_test)), source = _keras_arrays(name)
     if per_class is not None:
         train = first_per_class_index(y_train, per_class)
@@ -323,7 +324,7 @@ def load_image_dataset(name: str = "fashion_mnist", subset: int | None = None) -
 images per class (or None for all images), got 0
     """
     _check_name(name)
-    raw = load_raw_image_dataset(name, per_class=check_per_class(subset, "subset"))
+    raw = load_raw_image_dataset(name, per_class=check_scalar(subset, "subset", allow_none=True))
     (x_train, y_train), (x_test, y_test) = raw.train, raw.test
     return ImageDataset(
         name=name,

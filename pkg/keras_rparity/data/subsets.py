@@ -17,61 +17,19 @@ Example:
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
 
 from keras_rparity.errors import InvalidArgumentError
+from keras_rparity.validation import check_scalar
 
-__all__ = ["check_per_class", "first_per_class", "first_per_class_index"]
-
-
-def check_per_class(value: Any, what: str = "per_class") -> int | None:
-    """``None``, or ``value`` as an ``int`` when it is a positive whole number.
-
-    R doubles such as ``50.0`` (and NumPy numbers) are accepted; ``bool`` is not.
-
-    Args:
-        value: the count to check.
-        what: the argument's name, used in error messages.
-
-    Raises:
-        TypeError: ``value`` is not a number (or is a ``bool``).
-        InvalidArgumentError: ``value`` is a number but not a positive whole one.
-
-    Example:
-    >>> check_per_class(50.0), check_per_class(None)
-    (50, None)
-    >>> check_per_class(0, "subset")
-    Traceback (most recent call last):
-    ...
-    keras_rparity.errors.InvalidArgumentError: subset must be a positive whole number of \
-images per class (or None for all images), got 0
-    >>> check_per_class(True)
-    Traceback (most recent call last):
-    ...
-    TypeError: per_class must be a positive whole number of images per class (or None for \
-all images), got bool True
-    """
-    if value is None:
-        return None
-    allowed = f"{what} must be a positive whole number of images per class (or None for all images)"
-    if isinstance(value, (bool, np.bool_)) or not isinstance(
-            value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{allowed}, got {type(value).__name__} {value!r}")
-    number = float(value)
-    if not math.isfinite(number) or not number.is_integer() or number < 1:
-        raise InvalidArgumentError(f"{allowed}, got {value!r}")
-    return int(number)
+__all__ = ["first_per_class", "first_per_class_index"]
 
 
 def _count(per_class: Any) -> int:
-    """:func:`check_per_class`, where ``None`` (keep everything) is not an option."""
-    count = check_per_class(per_class)
-    if count is None:
-        raise TypeError("per_class must be a positive whole number, got None")
-    return count
+    """``per_class`` checked; here ``None`` (keep everything) is not an option."""
+    return check_scalar(per_class, "per_class")
 
 
 def _flat_labels(labels: Any, what: str) -> np.ndarray:
@@ -98,7 +56,7 @@ def first_per_class_index(labels: Any, per_class: int | float) -> np.ndarray:
 
     Args:
         labels: class labels, shape ``(n,)`` or ``(n, 1)``.
-        per_class: a positive whole number (see :func:`check_per_class`).
+        per_class: a positive whole number (see :func:`~keras_rparity.validation.check_scalar`).
 
     Returns:
         An increasing integer array, usable to index the examples and the labels.
@@ -147,8 +105,7 @@ def first_per_class(x: Any, y: Any, per_class: int | float) -> tuple[np.ndarray,
     >>> first_per_class(x, y, 0)
     Traceback (most recent call last):
     ...
-    keras_rparity.errors.InvalidArgumentError: per_class must be a positive whole number \
-of images per class (or None for all images), got 0
+    keras_rparity.errors.InvalidArgumentError: `per_class` must be a positive whole number; got 0
     """
     count = _count(per_class)
     x, y = np.asarray(x), np.asarray(y)

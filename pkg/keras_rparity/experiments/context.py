@@ -19,11 +19,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from keras_rparity.data.subsets import check_per_class
 from keras_rparity.determinism import seed_everything
 from keras_rparity.errors import LossLabelMismatchError
 from keras_rparity.lab.pairing import check_pairing
-from keras_rparity.validation import whole_number
+from keras_rparity.validation import DEFAULT_SEED, check_scalar
 
 #: Pairing findings that mean the labels cannot be read by the loss: raised before
 #: fitting, with the checker's explanation, instead of Keras' shape error from deep inside.
@@ -46,16 +45,18 @@ class Knobs:
     """
 
     epochs: int | None = None
-    seed: int = 42
+    seed: int = DEFAULT_SEED
     per_class: int | None = None
     verbose: int = 0
     keep_arrays: bool = False
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "epochs", whole_number(self.epochs, "epochs", allow_none=True))
-        object.__setattr__(self, "per_class", check_per_class(self.per_class))
-        object.__setattr__(self, "seed", whole_number(self.seed, "seed", minimum=0))
-        object.__setattr__(self, "verbose", int(self.verbose))
+        object.__setattr__(self, "epochs", check_scalar(self.epochs, "epochs", allow_none=True))
+        object.__setattr__(self, "per_class",
+                           check_scalar(self.per_class, "per_class", allow_none=True))
+        object.__setattr__(self, "seed", check_scalar(self.seed, "seed", min_val=0))
+        object.__setattr__(self, "verbose",
+                           check_scalar(self.verbose, "verbose", min_val=0, max_val=2))
 
 
 @dataclass(frozen=True)

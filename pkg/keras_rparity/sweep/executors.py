@@ -26,7 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Protocol, TypeVar
 
 from keras_rparity.errors import InvalidChoiceError
-from keras_rparity.validation import whole_number
+from keras_rparity.validation import check_scalar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -88,10 +88,6 @@ def init_worker(env: dict[str, str], threads: int) -> None:
     _WORKER_READY = True
 
 
-def _check_workers(workers: int) -> int:
-    return whole_number(workers, "workers")
-
-
 class SerialExecutor:
     """Runs everything here, one item after the other (handy for debugging)."""
 
@@ -106,7 +102,7 @@ class _WorkerPool:
     """What the parallel executors share: a worker count (default: the cores)."""
 
     def __init__(self, workers: int | None = None):
-        self.workers = _check_workers(workers if workers is not None else cpu_count())
+        self.workers = check_scalar(workers if workers is not None else cpu_count(), "workers")
 
 
 class ProcessExecutor(_WorkerPool):

@@ -25,14 +25,10 @@ from keras_rparity.data.fashion_mnist import DATASETS
 from keras_rparity.errors import InvalidChoiceError
 from keras_rparity.sweep.models import check_activation, check_model
 from keras_rparity.sweep.optimizers import check_optimizer
-from keras_rparity.validation import whole_number
+from keras_rparity.validation import DEFAULT_SEED, check_scalar
 
 #: Batch size of every ``fit`` (as in the tutorials the sweep follows).
 DEFAULT_BATCH_SIZE = 32
-
-
-def _positive(name: str, value: object, allow_none: bool = False) -> int | None:
-    return whole_number(value, name, allow_none=allow_none)
 
 
 @dataclass(frozen=True)
@@ -68,11 +64,11 @@ class RunConfig:
         check_model(self.model)
         check_optimizer(self.optimizer)
         check_activation(self.activation)  # last: the only check that imports Keras
-        for name, value in (("seed", whole_number(self.seed, "seed", minimum=0)),
-                            ("repeat", whole_number(self.repeat, "repeat", minimum=0)),
-                            ("epochs", _positive("epochs", self.epochs)),
-                            ("subset", _positive("subset", self.subset, allow_none=True)),
-                            ("batch_size", _positive("batch_size", self.batch_size))):
+        for name, value in (("seed", check_scalar(self.seed, "seed", min_val=0)),
+                            ("repeat", check_scalar(self.repeat, "repeat", min_val=0)),
+                            ("epochs", check_scalar(self.epochs, "epochs")),
+                            ("subset", check_scalar(self.subset, "subset", allow_none=True)),
+                            ("batch_size", check_scalar(self.batch_size, "batch_size"))):
             object.__setattr__(self, name, value)
         object.__setattr__(self, "run_id", make_run_id(self.settings()))
 
@@ -116,7 +112,7 @@ def _names(what: str, values: Iterable[str]) -> list[str]:
 
 
 def make_grid(activations: Sequence[str] = ("relu",), optimizers: Sequence[str] = ("adam",),
-              models: Sequence[str] = ("conv",), repeats: int = 1, seed: int = 42,
+              models: Sequence[str] = ("conv",), repeats: int = 1, seed: int = DEFAULT_SEED,
               epochs: int = 5, subset: int | None = None, dataset: str = "fashion_mnist",
               batch_size: int = DEFAULT_BATCH_SIZE,
               pairs: Sequence[tuple[str, str]] | None = None) -> list[RunConfig]:
@@ -129,7 +125,7 @@ def make_grid(activations: Sequence[str] = ("relu",), optimizers: Sequence[str] 
     Raises:
         InvalidChoiceError: an unknown activation, optimizer, model or dataset name.
     """
-    repeats = _positive("repeats", repeats)
+    repeats = check_scalar(repeats, "repeats")
     if pairs is None:
         pairs = list(itertools.product(_names("activation", activations),
                                        _names("optimizer", optimizers)))

@@ -19,7 +19,7 @@ test_that("a wrong loss name is an R error naming the valid choices", {
 
 test_that("a wrong experiment and a fractional epoch count are R errors", {
   expect_error(kp$history("mnist"), "valid choices: 'iris', 'bird_vs_plane', 'cifar10'")
-  expect_error(kp$history("iris", epochs = 2.5), "epochs must be a positive whole number")
+  expect_error(kp$history("iris", epochs = 2.5), "`epochs` must be a positive whole number")
 })
 
 test_that("the experiments table has R character columns", {

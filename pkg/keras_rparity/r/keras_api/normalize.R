@@ -9,7 +9,7 @@
 .int_args <- c(
   "units", "filters", "epochs", "batch_size", "steps_per_epoch",
   "validation_steps", "validation_batch_size", "validation_freq", "seed",
-  "num_classes", "axis", "rate_seed", "groups", "patience"
+  "num_classes", "axis", "groups", "patience"
 )
 
 #' Names of arguments that Keras wants as tuples of integers.
@@ -64,16 +64,4 @@ normalize_args <- function(args) {
     }
   }
   args
-}
-
-#' Convert R data for a model (x, y) to NumPy the way R keras does:
-#' doubles to the float type Keras uses (float32), integers to int32,
-#' logicals to bool, factors to 0-based integer codes, data frames to matrices.
-as_model_input <- function(x) {
-  if (is.null(x) || inherits(x, "python.builtin.object")) return(x)
-  if (is.list(x) && !is.data.frame(x)) return(lapply(x, as_model_input))
-  if (is.data.frame(x)) x <- as.matrix(x)
-  if (is.factor(x)) x <- as.integer(x) - 1L
-  dtype <- if (is.double(x)) keras$config$floatx() else if (is.integer(x)) "int32" else NULL
-  reticulate::np_array(x, dtype = dtype)
 }

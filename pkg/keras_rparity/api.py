@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from keras_rparity.bridge.reticulate_host import for_r
 from keras_rparity.experiments.context import Knobs
 from keras_rparity.experiments.registry import EXPERIMENTS, get_experiment
 from keras_rparity.experiments.runs import run_side
@@ -26,6 +27,7 @@ def _knobs(epochs: float | None, seed: float, per_class: float | None) -> Knobs:
     return Knobs(epochs=epochs, seed=seed, per_class=per_class)
 
 
+@for_r
 def experiments() -> pd.DataFrame:
     """The experiments: name, title, dataset, fits (losses) and the R program."""
     return pd.DataFrame([{"name": e.name, "title": e.title, "dataset": e.dataset,
@@ -33,6 +35,7 @@ def experiments() -> pd.DataFrame:
                          for e in EXPERIMENTS.values()])
 
 
+@for_r
 def history(experiment: str = "iris", loss: str | None = None, side: str = "python",
             epochs: float | None = None, seed: float = 42,
             per_class: float | None = None) -> pd.DataFrame:
@@ -49,12 +52,14 @@ def parity(experiment: str = "iris", epochs: float | None = None, seed: float = 
     return run_parity(experiment, _knobs(epochs, seed, per_class))
 
 
+@for_r
 def parity_table(experiment: str = "iris", epochs: float | None = None, seed: float = 42,
                  per_class: float | None = None) -> pd.DataFrame:
     """One row per fit: max |dloss|, shapes/params/data equal, exact, seconds per side."""
     return parity(experiment, epochs, seed, per_class).table()
 
 
+@for_r
 def parity_epochs(experiment: str = "iris", loss: str | None = None,
                   epochs: float | None = None, seed: float = 42,
                   per_class: float | None = None) -> pd.DataFrame:

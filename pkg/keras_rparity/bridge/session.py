@@ -24,6 +24,8 @@ from typing import Any
 from keras_rparity.bridge import handoff
 from keras_rparity.bridge.convert import to_python
 from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
+from keras_rparity.bridge.reticulate_host import running_under_reticulate
+from keras_rparity.bridge.shutdown import register_clean_exit
 from keras_rparity.errors import InvalidChoiceError, RError, RUnavailableError
 from keras_rparity.experiments.context import RunContext
 
@@ -57,8 +59,12 @@ class RBridge:
         if api not in API_CHOICES:
             raise InvalidChoiceError("R Keras API", api, API_CHOICES)
         self._ro = import_rpy2()
-        self.reticulate_version = check_reticulate(self._ro)
         self._r = self._ro.r
+        # Registered before anything loads reticulate: its exit finalizer (>= 1.43)
+        # would otherwise hang the process at exit under rpy2 (see bridge/shutdown.py).
+        if not running_under_reticulate():  # when R hosts Python, R ends itself
+            register_clean_exit(str(self._r("R.home()")[0]))
+        self.reticulate_version = check_reticulate(self._ro)
         # The bridge's own R functions live in their own environment, not in the global
         # one: when R hosts this Python (reticulate), that is the user's workspace.
         self._support = self._r["new.env"]()

@@ -23,14 +23,17 @@ from typing import Any
 
 from keras_rparity.bridge import handoff
 from keras_rparity.bridge.convert import to_python
+from keras_rparity.bridge.r_keras_api import (
+    ApiChoice,
+    Keras3Probe,
+    choose_api,
+    requested_api,
+)
 from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
 from keras_rparity.bridge.reticulate_host import running_under_reticulate
 from keras_rparity.bridge.shutdown import register_clean_exit
-from keras_rparity.errors import InvalidChoiceError, RError, RUnavailableError
+from keras_rparity.errors import RError, RUnavailableError
 from keras_rparity.experiments.context import RunContext
-
-#: Which R Keras API to load: "auto" (keras3 if installed, else ours), "keras3" or "builtin".
-API_CHOICES = ("auto", "keras3", "builtin")
 
 
 class RWarning(UserWarning):
@@ -48,6 +51,7 @@ class BridgeInfo:
     r_home: str
     reticulate_version: str
     api: str
+    api_choice: ApiChoice
     python: str
     same_process: bool
 
@@ -56,8 +60,7 @@ class RBridge:
     """Embedded R with a Keras API. Use :func:`get_bridge`, not this class, to get one."""
 
     def __init__(self, api: str = "auto") -> None:
-        if api not in API_CHOICES:
-            raise InvalidChoiceError("R Keras API", api, API_CHOICES)
+        requested = requested_api(api)  # a bad name fails before R starts
         self._ro = import_rpy2()
         self._r = self._ro.r
         # Registered before anything loads reticulate: its exit finalizer (>= 1.43)
@@ -70,7 +73,8 @@ class RBridge:
         self._support = self._r["new.env"]()
         self._r["sys.source"](str(r_dir() / "bridge.R"), envir=self._support)
         self._bind_python()
-        self.api = self._choose_api(api)
+        self.api_choice = self._choose_api(requested)
+        self.api = self.api_choice.api
         api_env = (self._support_fn("rparity_load_keras3_api")() if self.api == "keras3"
                    else self._support_fn("rparity_load_builtin_api")(str(r_dir() / "keras_api")))
         hook_files = self._ro.StrVector([str(r_dir() / "hooks.R"), str(r_dir() / "datasets.R")])
@@ -93,18 +97,19 @@ class RBridge:
             raise RUnavailableError(
                 f"reticulate bound to another Python process (pid {pid}, ours {os.getpid()})")
 
-    def _choose_api(self, api: str) -> str:
-        if api == "auto":
-            api = os.environ.get("KERAS_RPARITY_R_API", "auto")
-            if api not in API_CHOICES:
-                raise InvalidChoiceError("KERAS_RPARITY_R_API", api, API_CHOICES)
-        has_keras3 = bool(self._r('isTRUE(requireNamespace("keras3", quietly = TRUE))')[0])
-        if api == "keras3" and not has_keras3:
-            raise RUnavailableError("KERAS_RPARITY_R_API=keras3, but the R package keras3 "
-                                    "is not installed; use 'builtin' or install keras3 from CRAN.")
-        if api == "auto":
-            return "keras3" if has_keras3 else "builtin"
-        return api
+    def _choose_api(self, requested: str) -> ApiChoice:
+        """keras3 or our layer (:mod:`~keras_rparity.bridge.r_keras_api`); "builtin"
+        never loads keras3."""
+        probe = None if requested == "builtin" else self.probe_keras3(load=True)
+        return choose_api(requested, probe)
+
+    def probe_keras3(self, load: bool = False) -> Keras3Probe:
+        """Whether keras3 is installed, its version and (``load``) whether it loads."""
+        if not hasattr(self, "_probe_env"):
+            self._probe_env = self._r["new.env"]()
+            self._r["sys.source"](str(r_dir() / "keras3_probe.R"), envir=self._probe_env)
+        found = to_python(self._probe_env.find("rparity_probe_keras3")(load=load))
+        return Keras3Probe(bool(found["installed"]), found["version"], found["load_error"])
 
     # -- evaluation -----------------------------------------------------------------------
     def _eval_in(self, code: str | None, parent: Any, origin: str,
@@ -185,6 +190,7 @@ class RBridge:
             r_home=str(r("R.home()")[0]),
             reticulate_version=self.reticulate_version,
             api=self.api,
+            api_choice=self.api_choice,
             python=str(r("reticulate::py_config()$python")[0]),
             same_process=int(r("Sys.getpid()")[0]) == os.getpid(),
         )
@@ -206,7 +212,8 @@ def get_bridge(api: str = "auto") -> RBridge:
     global _BRIDGE
     if _BRIDGE is None:
         _BRIDGE = RBridge(api)
-    elif api not in ("auto", _BRIDGE.api):
+    elif requested_api(api) not in ("auto", _BRIDGE.api):
         raise RUnavailableError(f"R already runs with the {_BRIDGE.api!r} Keras API in this "
-                                f"process; cannot switch to {api!r}")
+                                f"process; cannot switch to {requested_api(api)!r}: start a "
+                                "new process")
     return _BRIDGE

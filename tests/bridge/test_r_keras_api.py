@@ -69,7 +69,7 @@ def install_fixture_keras3(lib: Path, loads: bool, marker: Path) -> None:
     (source / "DESCRIPTION").write_text(
         "Package: keras3\nVersion: 0.0.1\nTitle: Test Fixture Named keras3\n"
         "Description: A stand-in made by keras-rparity's tests.\nLicense: MIT\n"
-        f"Authors@R: person('t', 'f', email = 't@example.org', role = c('aut', 'cre'))\n")
+        "Authors@R: person('t', 'f', email = 't@example.org', role = c('aut', 'cre'))\n")
     (source / "NAMESPACE").write_text("")
     start_up = (f"writeLines('loaded', {str(marker)!r})" if loads
                 else "stop('fixture keras3 refuses to load (a stand-in for a version conflict)')")

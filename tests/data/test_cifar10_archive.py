@@ -201,3 +201,16 @@ def test_official_archive_goes_where_keras_finds_it(
     np.testing.assert_array_equal(full.test[0], ex_test)
     status = c.cifar10_status()
     assert status.present and status.source == "cifar-10" and "imported" in status.details
+
+
+def test_import_into_an_unusable_keras_home(tmp_path: Path, fixture_archive: Path,
+                                            monkeypatch: pytest.MonkeyPatch):
+    from keras_rparity.data.cache import KerasCacheError
+
+    home = tmp_path / "home-file"
+    home.write_text("")
+    monkeypatch.setenv("KERAS_HOME", str(home))
+    with pytest.raises(KerasCacheError, match="is a file, not a folder"):
+        a.import_cifar10(fixture_archive, allow_unofficial=True)
+    with pytest.raises(KerasCacheError, match="is a file, not a folder"):
+        c.load_cifar10(download=True)

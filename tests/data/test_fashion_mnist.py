@@ -57,3 +57,14 @@ def test_linking_twice_or_concurrently_is_harmless(fashion_mnist_installed, kera
     monkeypatch.setattr(Path, "symlink_to", racing)
     assert fm.link_fashion_mnist() == cache
     assert all((cache / name).is_file() for name in fm.FASHION_MNIST_FILES)
+
+
+def test_linking_into_an_unusable_keras_home_is_one_clear_line(
+        fashion_mnist_installed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from keras_rparity.data.cache import KerasCacheError
+
+    home = tmp_path / "home-file"
+    home.write_text("")
+    monkeypatch.setenv("KERAS_HOME", str(home))
+    with pytest.raises(KerasCacheError, match=r"^KERAS_HOME=.* is a file, not a folder.*To fix"):
+        fm.load_fashion_mnist(per_class=1)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keras_rparity.data import cifar10_archive as archive
+from keras_rparity.data.cache import check_keras_cache
 from keras_rparity.data.cifar10_archive import (
     IMPORT_COMMAND,
     REMEDY,
@@ -76,6 +77,7 @@ def _keras_get_file(keras_home: Path) -> str:
 
 def _load_official(paths: Cifar10Paths, state: str) -> Path:
     """The official batches folder, via Keras' ``get_file`` (which downloads if needed)."""
+    check_keras_cache(paths.datasets.parent)
     paths.datasets.mkdir(parents=True, exist_ok=True)  # else get_file falls back to /tmp
     try:
         extracted = _keras_get_file(paths.datasets.parent)

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from keras_rparity.data.cache import datasets_dir
+from keras_rparity.data.cache import check_keras_cache, datasets_dir
 from keras_rparity.data.cifar10_format import (
     BATCHES_DIRNAME,
     META_FILE,
@@ -357,6 +357,7 @@ def import_cifar10(archive_path: PathLike, *, allow_unofficial: bool = False,
     Raises:
         DatasetMissingError: ``archive_path`` is not an existing file.
         DatasetCorruptError: the archive is malformed, or unofficial without the flag.
+        KerasCacheError: the Keras home is a file or not writable.
 
     Example:
     >>> import tempfile
@@ -376,6 +377,7 @@ def import_cifar10(archive_path: PathLike, *, allow_unofficial: bool = False,
     info = check_cifar10_archive(archive_path)
     if info.source != "cifar-10" and not allow_unofficial:
         _refuse_unofficial(info)
+    check_keras_cache(keras_home)
     paths = cifar10_paths(keras_home)
     official = info.source == "cifar-10"
     target = paths.keras_dir if official else paths.unofficial_dir

@@ -12,12 +12,12 @@ code.
 
 Example:
 >>> import pickle
->>> raw = pickle.dumps({b"data": np.arange(3072, dtype=np.uint32).astype(np.uint8)[None],
-...                     b"labels": [7]}, protocol=3)
+>>> row = np.repeat(np.array([10, 20, 30], np.uint8), 1024)  # a red, a green, a blue plane
+>>> raw = pickle.dumps({b"data": row[None], b"labels": [7]}, protocol=3)
 >>> data, labels = parse_batch(raw)
 >>> images = to_images(data)
->>> images.shape, labels.tolist(), images[0, 0, 1].tolist()  # pixel (0, 1): R, G, B
-((1, 32, 32, 3), [7], [1, 1, 1])
+>>> images.shape, labels.tolist(), images[0, 5, 9].tolist()  # any pixel: R, G, B
+((1, 32, 32, 3), [7], [10, 20, 30])
 """
 
 from __future__ import annotations

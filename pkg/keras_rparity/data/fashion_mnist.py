@@ -29,7 +29,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from keras_rparity.data.cache import datasets_dir, keras_home
+from keras_rparity.data.cache import check_keras_cache, datasets_dir, keras_home
 from keras_rparity.data.dataset import Availability, Dataset
 from keras_rparity.errors import DatasetMissingError
 from keras_rparity.validation import check_scalar
@@ -95,6 +95,7 @@ def link_fashion_mnist(source: Path | None = None) -> Path:
 
     Raises:
         DatasetMissingError: a file is neither cached nor in ``source``.
+        KerasCacheError: links are needed but the Keras home is unusable.
 
     Example:
     >>> import os, tempfile
@@ -116,6 +117,7 @@ def link_fashion_mnist(source: Path | None = None) -> Path:
             f"(files go to {DEBIAN_FASHION_MNIST_DIR}), or place the four files in {target}."
         )
     if missing:
+        check_keras_cache()  # one clear line when KERAS_HOME is a file or unwritable
         target.mkdir(parents=True, exist_ok=True)
     for name in missing:
         link = target / name

@@ -27,6 +27,7 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 
 from keras_rparity.data.cache import datasets_dir
@@ -147,19 +148,29 @@ def dataset_names(kind: str | None = None, *, loadable: bool = True) -> tuple[st
 
 
 def dataset_entry(name: str) -> DatasetEntry:
-    """The registry entry of a loadable dataset ``name``.
+    """The registry entry called ``name``.
 
     Example:
+    >>> dataset_entry("cifar10").kind
+    'colour images'
     >>> dataset_entry("cifar100")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     keras_rparity.errors.InvalidChoiceError: invalid dataset 'cifar100'; valid choices: \
-'cifar10', ...
+'iris', 'cifar10', ...
     """
+    entry = _REGISTRY.get(name) if isinstance(name, str) else None
+    if entry is None:
+        raise InvalidChoiceError("dataset", name, tuple(_REGISTRY))
+    return entry
+
+
+def _loader(name: str) -> tuple[DatasetEntry, Callable[[int | float | None], Dataset]]:
+    """The entry of a loadable dataset and its load function; else the loadable choices."""
     entry = _REGISTRY.get(name) if isinstance(name, str) else None
     if entry is None or entry.load is None:
         raise InvalidChoiceError("dataset", name, dataset_names())
-    return entry
+    return entry, entry.load
 
 
 def load_dataset(name: str, per_class: int | float | None = None, *,
@@ -192,12 +203,11 @@ def load_dataset(name: str, per_class: int | float | None = None, *,
     """
     if not isinstance(standin, bool):
         raise TypeError(f"standin must be True or False, got {standin!r}")
-    entry = dataset_entry(name)
-    assert entry.load is not None  # dataset_entry returns loadable entries only
+    entry, load = _loader(name)
     if not standin or entry.standin is None:
-        return entry.load(per_class)
+        return load(per_class)
     try:
-        return entry.load(per_class)
+        return load(per_class)
     except DatasetMissingError:
         return entry.standin(per_class)
 
@@ -221,7 +231,7 @@ def require_dataset(name: str) -> Availability:
     keras_rparity.errors.DatasetMissingError: mnist is not available (not in the Keras cache: \
 .../datasets/mnist.npz). To fix: no package ships MNIST: ...
     """
-    entry = dataset_entry(name)
+    entry, _ = _loader(name)
     found = entry.status()
     if not found.present:
         raise DatasetMissingError(f"{name} is not available ({found.details}: {found.location})."

@@ -123,3 +123,12 @@ def test_a_read_only_cache_holding_the_data_still_counts(cifar_home: Path,
     assert rows["cifar10"].present and rows["cifar10"].details.startswith("fixture:")
     assert not rows["mnist"].present and rows["mnist"].details == "the Keras home is unusable"
     assert "is not writable" in rows["mnist"].remedy
+
+
+def test_table_says_an_unusable_home_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    home = tmp_path / "not-a-folder"
+    home.write_text("")
+    monkeypatch.setenv("KERAS_HOME", str(home))
+    table = st.format_status(st.dataset_status())
+    assert table.count("is a file, not a folder") == 1
+    assert table.count("  -> (same as above)") == 2  # fashion_mnist and mnist

@@ -34,6 +34,9 @@ __all__ = ["Availability", "Dataset", "DatasetEntry", "Split"]
 #: ``(x, y)``: examples (first axis = example) and their labels.
 Split = tuple[np.ndarray, np.ndarray]
 
+#: Values of :attr:`DatasetEntry.kind`: what a dataset's examples are.
+KINDS = ("table", "grayscale images", "colour images", "arrays")
+
 
 @dataclass(frozen=True, eq=False, repr=False)
 class Dataset:
@@ -137,7 +140,3 @@ class DatasetEntry:
             value = getattr(self, field_name)
             if value is not None and not callable(value):
                 raise TypeError(f"{field_name} must be a function, got {type(value).__name__}")
-
-
-#: Values of :attr:`DatasetEntry.kind`.
-KINDS = ("table", "grayscale images", "colour images", "arrays")

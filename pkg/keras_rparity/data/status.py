@@ -71,12 +71,19 @@ def dataset_status() -> list[DatasetStatus]:
 
 
 def format_status(statuses: list[DatasetStatus]) -> str:
-    """A plain-text table of :func:`dataset_status`, with remedies under missing rows.
+    """A plain-text table of :func:`dataset_status`, with remedies under missing rows
+    (a remedy already given is not repeated).
 
     Example:
-    >>> print(format_status([DatasetStatus("iris", True, "/pkg/iris.csv", "embedded", "")]))
+    >>> print(format_status([DatasetStatus("iris", True, "/pkg/iris.csv", "embedded", ""),
+    ...                      DatasetStatus("a", False, "/x/a", "", "fix /x"),
+    ...                      DatasetStatus("b", False, "/x/b", "", "fix /x")]))
     dataset  present  location       details
     iris     yes      /pkg/iris.csv  embedded
+    a        no       /x/a           -
+      -> fix /x
+    b        no       /x/b           -
+      -> (same as above)
     """
     header = ("dataset", "present", "location", "details")
     rows = [(s.name, "yes" if s.present else "no", s.location, s.details or "-")
@@ -87,9 +94,11 @@ def format_status(statuses: list[DatasetStatus]) -> str:
         cells = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)]
         return "  ".join([*cells, row[3]]).rstrip()
 
-    lines = [line(header)]
+    lines, said = [line(header)], set()
     for status, row in zip(statuses, rows, strict=True):
         lines.append(line(row))
         if not status.present and status.remedy:
-            lines.append(f"  -> {status.remedy}")
+            lines.append("  -> (same as above)" if status.remedy in said
+                         else f"  -> {status.remedy}")
+            said.add(status.remedy)
     return "\n".join(lines)

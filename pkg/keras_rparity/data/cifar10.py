@@ -1,7 +1,8 @@
 """CIFAR-10 from Keras' cache: loading it, and saying what is on this machine.
 
 The batch format is :mod:`~keras_rparity.data.cifar10_format`; where the archive lives
-and how one is checked and imported is :mod:`~keras_rparity.data.cifar10_archive`.
+and how one is checked and imported is :mod:`~keras_rparity.data.cifar10_archive`
+(:func:`import_cifar10` and :func:`check_cifar10_archive` are importable from here too).
 
 **Which copy is loaded.** :func:`load_cifar10` uses the official data whenever
 Keras' archive is present with the right hash; otherwise an imported unofficial
@@ -41,6 +42,9 @@ from keras_rparity.data.cifar10_archive import (
     official_archive_state,
     read_source_marker,
 )
+from keras_rparity.data.cifar10_archive import ImportResult as ImportResult  # re-exported
+from keras_rparity.data.cifar10_archive import check_cifar10_archive as check_cifar10_archive
+from keras_rparity.data.cifar10_archive import import_cifar10 as import_cifar10
 from keras_rparity.data.cifar10_format import BATCHES_DIRNAME, read_batches
 from keras_rparity.data.cifar10_format import CLASS_NAMES as CLASS_NAMES  # re-exported
 from keras_rparity.data.dataset import Availability, Dataset

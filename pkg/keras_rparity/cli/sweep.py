@@ -106,7 +106,7 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
 
 
 def main(args: argparse.Namespace) -> int:
-    from keras_rparity.data.fashion_mnist import ensure_available
+    from keras_rparity.data.loaders import require_dataset
     from keras_rparity.sweep.executors import make_executor
     from keras_rparity.sweep.grid import make_grid
     from keras_rparity.sweep.runner import run_sweep
@@ -119,7 +119,7 @@ def main(args: argparse.Namespace) -> int:
                      models=_names(str(s["models"])), repeats=s["repeats"], seed=args.seed,
                      epochs=s["epochs"], subset=s["subset"], dataset=args.dataset,
                      batch_size=args.batch_size, pairs=s["pairs"])
-    ensure_available(args.dataset)
+    require_dataset(args.dataset)
     store = SweepStore(s["out"])
     finished = sum(store.has(c.run_id) for c in grid)
     print(f"sweep: {len(grid)} runs ({finished} already finished) -> {store.out}; "

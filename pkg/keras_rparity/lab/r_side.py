@@ -46,9 +46,7 @@ def check_r_program(path: str | Path, epochs: int = 1, per_class: int = 5) -> li
     checker needs the compiled model and the labels, which exist once ``fit`` is
     called), so any R program can be checked without editing it.
     """
-    from keras_rparity.bridge import get_bridge
-    from keras_rparity.experiments.context import Knobs, RunContext
+    from keras_rparity.programs import RProgram
+    from keras_rparity.record import Knobs
 
-    ctx = RunContext(Knobs(epochs=epochs, per_class=per_class), side="r")
-    get_bridge().run_program(path, ctx)
-    return ctx.fits
+    return RProgram(path=path).run(Knobs(epochs=epochs, per_class=per_class)).fits

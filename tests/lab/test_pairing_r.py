@@ -7,8 +7,8 @@ import json
 import pytest
 
 from keras_rparity.cli import main
-from keras_rparity.programs.bundled import TUTORIAL, get_pair
 from keras_rparity.lab.r_side import check_r_program
+from keras_rparity.programs.bundled import TUTORIAL, get_pair
 
 pytestmark = pytest.mark.r
 

@@ -57,7 +57,8 @@ def tutorial_cnn(units: int, activation: str) -> keras.Model:
 
 @pytest.mark.parametrize("loss", ["mean_squared_error", "mean_absolute_error"])
 def test_tutorial_iris_regression_is_clean(loss):
-    model = keras.Sequential([keras.layers.Dense(32), keras.layers.Dense(1)])  # unbuilt: input shape inferred at the first fit
+    # unbuilt, as in r_examples/iris_regression.py: the input shape comes at the first fit
+    model = keras.Sequential([keras.layers.Dense(32), keras.layers.Dense(1)])
     model.compile(optimizer="adam", loss=loss)
     assert check_pairing(model, y=REGRESSION) == []
 

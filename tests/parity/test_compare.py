@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from keras_rparity.record import ArrayFingerprint, FitRecord, history_frame
 from keras_rparity.parity.compare import compare_fits
+from keras_rparity.record import ArrayFingerprint, FitRecord, history_frame
 
 
 def record(losses, x=None, params=97, weights=None) -> FitRecord:

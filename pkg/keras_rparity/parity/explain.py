@@ -3,7 +3,7 @@
 Fits are paired in order. The checks run in this order, per fit, and the first one
 that fails is the answer: number of fits; data (``x`` then ``y``: the first differing
 element, and R's column-major order recognised); shapes; parameter counts; initial
-weights (seed or layer-construction order); optimizer settings; per-epoch metrics;
+weights (seed or layer-construction order); the loss; optimizer settings; per-epoch metrics;
 final weights.
 """
 
@@ -18,7 +18,7 @@ from keras_rparity.parity.compare import FitParity, weights_max_abs_diff
 from keras_rparity.record import FitRecord
 
 #: Kinds of difference, in the order they are looked for.
-KINDS = ("fit_count", "data", "shape", "param_count", "initial_weights", "optimizer",
+KINDS = ("fit_count", "data", "shape", "param_count", "initial_weights", "loss", "optimizer",
          "metrics", "final_weights")
 
 SEED_FIX = ("Either set the same seed in both programs right before building each model "
@@ -85,6 +85,10 @@ def explain_fit(fit: FitParity, tolerance: float | None = None, ulps: int | None
         return _initial_weights(fit, n, seed)
     if fit.within(tolerance, ulps):
         return None
+    if fit.r.loss != fit.python.loss:
+        return Difference("loss", n, f"the models are compiled with different losses: R "
+                          f"{fit.r.loss!r}, Python {fit.python.loss!r}.",
+                          "Compile both models with the same loss.")
     if fit.r.optimizer and fit.python.optimizer and fit.r.optimizer != fit.python.optimizer:
         return _optimizer(fit, n)
     if not _metrics_within(fit, tolerance, ulps):

@@ -12,7 +12,7 @@ Example:
 >>> with running(ctx):
 ...     current() is ctx
 True
->>> current()
+>>> current()  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
 keras_rparity.errors.KerasRParityError: fit() and dataset_*() report to a keras-rparity run, ...

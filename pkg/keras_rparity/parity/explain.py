@@ -243,10 +243,21 @@ def _same_weights_other_order(r_w: list[np.ndarray], py_w: list[np.ndarray]) -> 
 def _optimizer(fit: FitParity, n: int) -> Difference:
     r_o, py_o = fit.r.optimizer, fit.python.optimizer
     keys = [k for k in dict.fromkeys([*r_o, *py_o]) if r_o.get(k) != py_o.get(k)]
-    shown = ", ".join(f"{k}: R {r_o.get(k)!r}, Python {py_o.get(k)!r}" for k in keys)
+    shown = ", ".join(f"{k}: R {_setting(r_o.get(k))}, Python {_setting(py_o.get(k))}"
+                      for k in keys)
     return Difference(
         "optimizer", n, f"the optimizers differ ({shown}); the metrics differ from epoch "
         f"{_first_epoch(fit)} on.", "Compile both models with the same optimizer settings.")
+
+
+def _setting(value: object) -> str:
+    """An optimizer setting as written in a program: float32 values to 7 digits.
+
+    Example:
+    >>> _setting(0.009999999776482582), _setting("SGD"), _setting(None)
+    ('0.01', "'SGD'", 'None')
+    """
+    return f"{value:.7g}" if isinstance(value, float) else repr(value)
 
 
 def _metrics_within(fit: FitParity, tolerance: float | None, ulps: int | None) -> bool:

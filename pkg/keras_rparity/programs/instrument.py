@@ -78,6 +78,7 @@ def record_fits(ctx: RunContext) -> Iterator[None]:
         given["callbacks"] = [*(given.get("callbacks") or []), ctx.initial_weights_keeper()]
         x, y = given.get("x"), given.get("y")
         ctx.preflight(self, y)
+        ctx.build_if_needed(self, getattr(x, "shape", None))
         inside[0] = True
         started = time.perf_counter()
         try:

@@ -21,6 +21,7 @@ fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL,
                 callbacks = NULL) {
   ctx <- .rparity_ctx()
   ctx$preflight(object, y)
+  ctx$build_if_needed(object, if (is.null(dim(x))) NULL else dim(x))
   if (!is.null(callbacks) && !is.list(callbacks)) callbacks <- list(callbacks)
   callbacks <- c(callbacks, list(ctx$initial_weights_keeper()))
   started <- Sys.time()

@@ -135,6 +135,17 @@ class RunContext:
         self._seed_due = True
         return record
 
+    def build_if_needed(self, model: Any, x_shape: Any) -> None:
+        """Build a model that has no input shape yet from the data's shape (``None`` for
+        the batch), as Keras would at the start of ``fit``, so that its initial weights
+        exist when training starts. The weights' values do not depend on when the model
+        is built: each layer's initializer seed is drawn when the layer is created."""
+        if getattr(model, "built", True) or x_shape is None:
+            return
+        dims = [int(d) for d in np.atleast_1d(np.asarray(x_shape, dtype=np.float64))]
+        if len(dims) >= 2:
+            model.build((None, *dims[1:]))
+
     def initial_weights_keeper(self) -> Any:
         """A Keras callback that keeps the model's weights as training starts (after
         Keras built the model); read them with :meth:`take_initial_weights`."""

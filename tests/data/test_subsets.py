@@ -84,7 +84,7 @@ def test_loaders_share_the_one_implementation():
 
 
 def test_knobs_raise_invalid_argument_error():
-    from keras_rparity.experiments.context import Knobs
+    from keras_rparity.record import Knobs
 
     assert Knobs(epochs=2.0, per_class=50.0) == Knobs(epochs=2, per_class=50)
     assert type(Knobs(per_class=np.int64(5)).per_class) is int

@@ -3,8 +3,8 @@
 R starts on first use (through rpy2), binds reticulate to this interpreter,
 loads an R Keras API (the real ``keras3`` package when installed, else our
 own layer in ``keras_rparity/r/keras_api``) and the bridge's hooks, then
-runs R programs with a :class:`~keras_rparity.experiments.context.RunContext`
-supplying their knobs and collecting their fits.
+runs R programs inside ``handoff.running(ctx)``: a
+:class:`~keras_rparity.record.RunContext` supplying their knobs and collecting their fits.
 
 Example (needs R):
 >>> from keras_rparity.bridge import get_bridge
@@ -33,7 +33,7 @@ from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
 from keras_rparity.bridge.reticulate_host import running_under_reticulate
 from keras_rparity.bridge.shutdown import register_clean_exit
 from keras_rparity.errors import RError, RUnavailableError
-from keras_rparity.experiments.context import RunContext
+from keras_rparity.record import RunContext
 
 
 class RWarning(UserWarning):
@@ -150,9 +150,10 @@ class RBridge:
     def py_value(self, code: str) -> Any:
         """Evaluate R code whose value is a Python object (or convertible to one) and
         return that Python object itself, as R holds it (e.g. a float32 NumPy array)."""
-        self.eval("reticulate::import('keras_rparity.bridge.handoff')$stash(local({\n"
-                  f"{code}\n}}))\nNULL")
-        return handoff.take()
+        with handoff.calling(handoff.Call()) as call:
+            self.eval("reticulate::import('keras_rparity.bridge.handoff')$current_call()"
+                      f"$set_result(local({{\n{code}\n}}))\nNULL")
+        return call.result
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         """Call an R function with Python arguments; return the Python object R returns.
@@ -160,27 +161,32 @@ class RBridge:
         ``function`` is R code evaluating to a function (``"loss_mean_squared_error()"``
         is a loss object, which R calls like a function). The arguments reach R as
         reticulate converts them (NumPy arrays become R arrays), exactly as R user data.
+        Each call carries its own arguments and result (no shared stack).
 
         Example (needs R):
         >>> get_bridge().call("function(x) x * 2", 21.0)  # doctest: +SKIP
         42.0
         """
-        handoff.give_args(args, kwargs)
-        return self.py_value(
-            f".f <- {function}\n"
-            ".a <- reticulate::import('keras_rparity.bridge.handoff')$take_args()\n"
-            "do.call(.f, c(.a[[1]], .a[[2]]))")
+        with handoff.calling(handoff.Call(args, kwargs)) as call:
+            self.eval(
+                ".call <- reticulate::import('keras_rparity.bridge.handoff')$current_call()\n"
+                f".f <- {function}\n"
+                ".call$set_result(do.call(.f, c(.call$args(), .call$kwargs())))\nNULL")
+        return call.result
 
     def run_program(self, path: str | Path, ctx: RunContext) -> RunContext:
-        """Run an R program in a fresh environment; its fits are recorded in ``ctx``."""
+        """Run an R program file in a fresh environment; its fits are recorded in ``ctx``."""
         path = Path(path)
         if not path.is_file():
             raise FileNotFoundError(f"R program not found: {path}")
-        handoff.set_current(ctx)
-        try:
+        with handoff.running(ctx):
             self._eval_in(None, self._hooks, origin=path.name, file=str(path))
-        finally:
-            handoff.set_current(None)
+        return ctx
+
+    def run_code(self, code: str, ctx: RunContext, origin: str = "<R program>") -> RunContext:
+        """Run R program text in a fresh environment; its fits are recorded in ``ctx``."""
+        with handoff.running(ctx):
+            self._eval_in(code, self._hooks, origin=origin)
         return ctx
 
     def info(self) -> BridgeInfo:

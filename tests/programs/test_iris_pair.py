@@ -1,4 +1,4 @@
-"""Iris regression: the Python port equals the R program, to the last bit."""
+"""The iris pair: the plain Python port equals the R program, to the last bit."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import numpy as np
 import pytest
 
 from keras_rparity.data.iris import sepal_arrays
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
-from keras_rparity.parity import compare
+from keras_rparity.parity import compare_runs
+from keras_rparity.programs.bundled import run_side
+from keras_rparity.record import Knobs
 
 pytestmark = pytest.mark.r
 
@@ -22,7 +22,7 @@ def runs(bridge):
 
 @pytest.mark.parametrize("loss", ["mean_squared_error", "mean_absolute_error"])
 def test_losses_equal_to_the_last_bit(runs, loss):
-    report = compare(runs["r"], runs["python"])
+    report = compare_runs(runs["r"], runs["python"])
     fit = report.fit(loss)
     assert fit.epochs == {"r": 5, "python": 5}
     assert fit.max_abs_diff == 0.0
@@ -47,6 +47,9 @@ def test_python_arrays_equal_the_ones_r_built(runs):
     assert r_x.dtype == np.float64
     np.testing.assert_array_equal(r_x, x)
     np.testing.assert_array_equal(r_y, y)
+    py_x, py_y = runs["python"].fits[0].arrays  # the plain port's own reading of iris.csv
+    np.testing.assert_array_equal(py_x, x)
+    np.testing.assert_array_equal(py_y, y)
 
 
 def test_losses_decrease(runs):

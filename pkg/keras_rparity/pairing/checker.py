@@ -40,7 +40,7 @@ from typing import Literal
 import numpy as np
 
 from keras_rparity.errors import KerasRParityError, LossLabelMismatchError
-from keras_rparity.lab.losses import find_loss
+from keras_rparity.pairing.loss_names import find_loss
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
@@ -86,8 +86,7 @@ _CATEGORICAL = ("A softmax layer outputs a categorical (Multinoulli) distributio
                 "mutually exclusive classes, and its negative log-likelihood is categorical "
                 "crossentropy, -log p[y] (sparse_categorical_crossentropy when y is a class "
                 "index).")
-_GAUSSIAN = ("A linear output is the mean of a Gaussian, whose negative log-likelihood is "
-             "mean squared error (or the median of a Laplace: mean absolute error).")
+
 
 
 @dataclass(frozen=True)
@@ -629,6 +628,26 @@ FINDING_CODES = (
     "label-width-mismatch", "unrecognised-pairing",
 )
 
+
+#: Findings that mean the labels cannot be read by the loss at all: a run refuses them
+#: before fitting, with the checker's explanation, instead of Keras' shape error.
+BLOCKING_FINDINGS = (
+    "onehot-labels-sparse-loss", "integer-labels-categorical-loss", "label-width-mismatch",
+    "class-index-out-of-range", "sparse-labels-not-integer",
+)
+
+
+def blocking_message(findings: Sequence[Finding]) -> str | None:
+    """One line explaining the blocking findings (``None`` when there are none).
+
+    Example:
+    >>> blocking_message([]) is None
+    True
+    """
+    blocking = [f for f in findings if f.code in BLOCKING_FINDINGS]
+    if not blocking:
+        return None
+    return " ".join(f"{f.title}: {f.explanation} Fix: {f.fix}" for f in blocking)
 
 def _model_loss(model: object) -> object:
     loss = getattr(model, "loss", None) if getattr(model, "compiled", True) else None

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from keras_rparity.parity.compare import ParityReport
+if TYPE_CHECKING:
+    from keras_rparity.parity.report import ParityReport
 
 
 def plot_parity_overlay(report: ParityReport, path: str | Path) -> Path:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
-from keras_rparity.parity import compare
+from keras_rparity.parity import compare_runs
+from keras_rparity.programs.bundled import run_side
+from keras_rparity.record import Knobs
 
 pytestmark = pytest.mark.r
 
@@ -24,7 +24,7 @@ def runs(bridge, cifar10_fixture_home):
 
 @pytest.mark.parametrize("name", ["bird_vs_plane", "cifar10"])
 def test_loss_and_accuracy_equal_to_the_last_bit(runs, name):
-    report = compare(runs[name, "r"], runs[name, "python"])
+    report = compare_runs(runs[name, "r"], runs[name, "python"])
     (fit,) = report.fits
     assert set(fit.per_epoch["metric"]) == {"loss", "accuracy"}
     assert fit.max_abs_diff == 0.0

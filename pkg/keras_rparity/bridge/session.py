@@ -30,7 +30,7 @@ from keras_rparity.bridge.r_keras_api import (
     requested_api,
 )
 from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
-from keras_rparity.bridge.reticulate_host import running_under_reticulate
+from keras_rparity.bridge.reticulate_host import python_hosts_r, running_under_reticulate
 from keras_rparity.bridge.shutdown import register_clean_exit
 from keras_rparity.errors import RError, RUnavailableError
 from keras_rparity.record import RunContext
@@ -61,6 +61,7 @@ class RBridge:
 
     def __init__(self, api: str = "auto") -> None:
         requested = requested_api(api)  # a bad name fails before R starts
+        python_hosts_r()
         self._ro = import_rpy2()
         self._r = self._ro.r
         # Registered before anything loads reticulate: its exit finalizer (>= 1.43)

@@ -30,9 +30,11 @@ _BASE = ("base class for subclassing; the bundled layer does not define Keras cl
          "from R (keras3's Layer(), Loss(), ... do)")
 _SUBMODULE = "a submodule, not a function or class"
 
+#: Names in any module deliberately without a wrapper (Keras' config plumbing).
+CONFIG_NAMES = ("serialize", "deserialize", "get")
+
 #: Public names deliberately without a wrapper, with the reason.
 EXCLUDED: dict[tuple[str, str], str] = {
-    **{(m, n): _CONFIG for m in MODULES for n in ("serialize", "deserialize", "get")},
     ("layers", "Layer"): _BASE, ("losses", "Loss"): _BASE, ("metrics", "Metric"): _BASE,
     ("callbacks", "Callback"): _BASE, ("optimizers", "Optimizer"): _BASE,
     ("initializers", "Initializer"): _BASE, ("regularizers", "Regularizer"): _BASE,
@@ -105,8 +107,8 @@ def collect_module(module: str) -> tuple[list[Endpoint], dict[str, str], dict[st
     groups: dict[str, list[str]] = {}
     for name in public_names(module):
         obj = _keras_object(module, name)
-        if (module, name) in EXCLUDED:
-            excluded[name] = EXCLUDED[module, name]
+        if name in CONFIG_NAMES or (module, name) in EXCLUDED:
+            excluded[name] = _CONFIG if name in CONFIG_NAMES else EXCLUDED[module, name]
             continue
         if isinstance(obj, types.ModuleType):
             raise ValueError(f"keras.{module}.{name} is a new submodule: add it to EXCLUDED "

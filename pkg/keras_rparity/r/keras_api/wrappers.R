@@ -10,8 +10,8 @@ wrapper_args <- function(ignore = character()) {
   fn <- sys.function(-1L)
   call <- match.call(fn, sys.call(-1L), expand.dots = FALSE, envir = parent.frame(2L))
   formal_names <- setdiff(names(formals(fn)), c("...", ignore))
-  given <- intersect(as.character(names(call)[-1L]), formal_names)
-  args <- mget(given, envir = frame)
+  given <- as.character(intersect(as.character(names(call)[-1L]), formal_names))
+  args <- if (length(given)) mget(given, envir = frame) else list()
   if ("..." %in% names(formals(fn))) {
     args <- c(args, eval(quote(list(...)), frame))
   }

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import inspect
 import types
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from keras_rparity.r_api_gen.kinds import argument_docs, argument_kind
@@ -67,6 +67,7 @@ class Param:
     default: Any = inspect.Parameter.empty   # the Python default; empty = required
     kind: str | None = None
     var_positional: bool = False
+    positional: bool = False    # before a *args: Python takes it by position only
 
 
 @dataclass
@@ -205,12 +206,17 @@ def _params(module: str, target: str, obj: Any) -> list[Param]:
             dots = True
             continue
         if p.kind == p.VAR_POSITIONAL:
-            params.append(Param("...", p.name, var_positional=True))
+            kind = "tensor" if module == "ops" else None
+            params.append(Param("...", p.name, kind=kind, var_positional=True))
             continue
         kind = argument_kind(module, target, p.name, p.default, docs.get(p.name, ""))
         if kind is None and module in ("ops", "activations") and p.default is p.empty:
             kind = "tensor"
         params.append(Param(R_RESERVED.get(p.name, p.name), p.name, p.default, kind))
+    variadic = [i for i, p in enumerate(params) if p.var_positional]
+    if variadic:
+        params = [replace(p, positional=True) if i < variadic[0] else p
+                  for i, p in enumerate(params)]
     if dots and not any(p.r_name == "..." for p in params):
         params.append(Param("...", "..."))
     return params

@@ -79,7 +79,9 @@ def _formal(param: Param) -> str:
 
 
 def _kinds(params: list[Param]) -> str:
-    pairs = [f"{p.r_name} = {json.dumps(p.kind)}" for p in params if p.kind]
+    """The kinds as an R named vector; unnamed (variadic) arguments under `.positional`."""
+    pairs = [f"{'.positional' if p.var_positional else p.r_name} = {json.dumps(p.kind)}"
+             for p in params if p.kind]
     return f"c({', '.join(pairs)})" if pairs else "NULL"
 
 
@@ -117,8 +119,10 @@ def render_endpoint(ep: Endpoint) -> str:
     kinds = _kinds(params)
     if ep.template in ("layer", "merge_layer"):
         first = "object" if ep.template == "layer" else "inputs"
-        formals = [f"{first} = NULL"] + [_formal(p) for p in params if p.r_name != "..."]
-        formals.append("...")
+        own = [_formal(p) for p in params if p.r_name != "..."]
+        # merging layers take extra tensors positionally: `...` comes before their options
+        formals = ([f"{first} = NULL", *own, "..."] if first == "object"
+                   else [f"{first} = NULL", "...", *own])
         body = ([f"force({first})"] if first == "object" else []) + [
             args.format(ignore=json.dumps(first)),
             f"{'create_layer' if first == 'object' else 'merge_layer'}({py}, {first}, "
@@ -134,7 +138,10 @@ def render_endpoint(ep: Endpoint) -> str:
         if ep.module in ("losses", "metrics") and inspect.isclass(_target(ep)):
             params = [Param("...", "...")] + [p for p in params if p.r_name != "..."]
         formals = [_formal(p) for p in params]
-        body = [args.format(ignore=""), f"call_keras({py}, normalize_args(args, {kinds}))"]
+        positional = [json.dumps(p.py_name) for p in params if p.positional]
+        by_position = f", positional = c({', '.join(positional)})" if positional else ""
+        body = [args.format(ignore=""),
+                f"call_keras({py}, normalize_args(args, {kinds}){by_position})"]
     signature = _wrap(f"function({', '.join(formals)})")
     text = f"{signature} {{\n  " + "\n  ".join("\n".join(body).split("\n")) + "\n}"
     endpoint = _function_endpoint(ep)

@@ -231,7 +231,7 @@ layer_center_crop <- function(object = NULL, height, width, data_format = NULL, 
 
 #' Concatenates a list of inputs.
 #' Python: keras.layers: Concatenate, concatenate
-layer_concatenate <- function(inputs = NULL, axis = -1L, ...) {
+layer_concatenate <- function(inputs = NULL, ..., axis = -1L) {
   args <- wrapper_args("inputs")
   merge_layer(keras$layers$Concatenate, inputs, normalize_args(args, c(axis = "axis")))
 }
@@ -446,7 +446,7 @@ layer_discretization <- function(object = NULL, bin_boundaries = NULL, num_bins 
 
 #' Computes element-wise dot product of two tensors.
 #' Python: keras.layers: Dot, dot
-layer_dot <- function(inputs = NULL, axes, normalize = FALSE, ...) {
+layer_dot <- function(inputs = NULL, ..., axes, normalize = FALSE) {
   args <- wrapper_args("inputs")
   merge_layer(keras$layers$Dot, inputs, normalize_args(args, c(axes = "axis")))
 }

@@ -634,7 +634,7 @@ op_eigh <- function(x) {
 #' Python: keras.ops: einsum
 op_einsum <- function(subscripts, ...) {
   args <- wrapper_args()
-  call_keras(keras$ops$einsum, normalize_args(args, c(subscripts = "tensor")))
+  call_keras(keras$ops$einsum, normalize_args(args, c(subscripts = "tensor", .positional = "tensor")), positional = c("subscripts"))
 }
 
 #' Exponential Linear Unit activation function.
@@ -1342,7 +1342,7 @@ op_median <- function(x, axis = NULL, keepdims = FALSE) {
 #' Python: keras.ops: meshgrid
 op_meshgrid <- function(..., indexing = "xy") {
   args <- wrapper_args()
-  call_keras(keras$ops$meshgrid, normalize_args(args, NULL))
+  call_keras(keras$ops$meshgrid, normalize_args(args, c(.positional = "tensor")))
 }
 
 #' Return the minimum of a tensor or minimum along an axis.
@@ -2106,7 +2106,7 @@ op_swapaxes <- function(x, axis1, axis2) {
 #' Python: keras.ops: switch
 op_switch <- function(index, branches, ...) {
   args <- wrapper_args()
-  call_keras(keras$ops$switch, normalize_args(args, c(index = "int", branches = "tensor")))
+  call_keras(keras$ops$switch, normalize_args(args, c(index = "int", branches = "tensor", .positional = "tensor")), positional = c("index", "branches"))
 }
 
 #' Take elements from a tensor along an axis.

@@ -146,7 +146,9 @@ normalize_args <- function(args, kinds = NULL) {
   for (i in seq_along(args)) {
     name <- arg_names[[i]]
     value <- resolve_wrapper(args[[i]])
-    kind <- if (nzchar(name) && name %in% names(kinds)) kinds[[name]] else kind_by_name(name)
+    kind <- if (!nzchar(name) && ".positional" %in% names(kinds)) kinds[[".positional"]]
+            else if (nzchar(name) && name %in% names(kinds)) kinds[[name]]
+            else kind_by_name(name)
     if (!is.na(kind)) {
       value <- convert_arg(value, kind, name)
     } else if (name %in% .index_args) {
@@ -162,12 +164,14 @@ normalize_args <- function(args, kinds = NULL) {
 }
 
 #' The Python function an R wrapper stands for (its `keras_endpoint` attribute,
-#' e.g. "activations.relu"); any other value unchanged.
+#' e.g. "activations.relu"); a wrapper of a class-only metric or loss (metric_auc)
+#' stands for a default instance, as in keras3. Any other value unchanged.
 resolve_wrapper <- function(value) {
   endpoint <- if (is.function(value)) attr(value, "keras_endpoint", exact = TRUE)
   if (is.null(endpoint)) return(value)
   parts <- strsplit(endpoint, ".", fixed = TRUE)[[1]]
-  keras[[parts[[1]]]][[parts[[2]]]]
+  target <- keras[[parts[[1]]]][[parts[[2]]]]
+  if (inherits(target, "python.builtin.type")) target() else target
 }
 
 if (!exists("%||%", baseenv())) `%||%` <- function(x, y) if (is.null(x)) y else x

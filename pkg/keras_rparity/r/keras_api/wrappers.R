@@ -27,6 +27,13 @@ rename_args <- function(args, renames) {
 
 #' Call a Keras function or class with normalized arguments; the Python result as is
 #' (tensors stay tensors, as in keras3).
-call_keras <- function(callable, args) {
+#' @param positional names of arguments Python takes by position only (those before a
+#'   `*args`, e.g. einsum's `subscripts`): passed first, unnamed, in this order.
+call_keras <- function(callable, args, positional = character()) {
+  if (length(positional)) {
+    arg_names <- names(args) %||% rep("", length(args))
+    lead <- unname(args[match(intersect(positional, arg_names), arg_names)])
+    args <- c(lead, args[!(arg_names %in% positional)])
+  }
   do.call(callable, args)
 }

@@ -52,7 +52,8 @@ test_that("an R wrapper passed as an activation, loss or metric is its Python fu
   layer <- layer_dense(units = 2, activation = activation_relu)
   expect_equal(layer$activation$`__name__`, "relu")
   model <- keras_model_sequential(input_shape = 2) %>% layer_dense(units = 1)
-  model %>% compile(optimizer = "sgd", loss = loss_huber, metrics = list(metric_mean_absolute_error))
+  model %>% compile(optimizer = "sgd", loss = loss_huber,
+                    metrics = list(metric_mean_absolute_error, metric_auc))
   expect_true(model$compiled)
 })
 
@@ -60,4 +61,9 @@ test_that("only the arguments given are passed: Keras' defaults apply to the res
   layer <- layer_dense(units = 3)
   expect_equal(layer$kernel_initializer$`__class__`$`__name__`, "GlorotUniform")
   expect_true(layer$use_bias)
+})
+
+test_that("variadic ops take R arrays as tensors", {
+  product <- op_einsum("ij,jk->ik", matrix(c(1, 2, 3, 4), 2), diag(2))
+  expect_equal(as.array(product), matrix(c(1, 2, 3, 4), 2))
 })

@@ -37,6 +37,7 @@ test_that("merging layers take tensors as arguments or as a list", {
   a <- keras_input(shape = 4); b <- keras_input(shape = 4)
   expect_equal(layer_add(a, b)$shape, list(NULL, 4L))
   expect_equal(layer_concatenate(list(a, b))$shape, list(NULL, 8L))
+  expect_equal(layer_concatenate(a, b, axis = 1)$shape, list(NULL, 4L))  # batch axis
   expect_s3_class(layer_concatenate(axis = -1), "keras.src.layers.merging.concatenate.Concatenate")
 })
 

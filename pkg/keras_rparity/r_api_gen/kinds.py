@@ -33,6 +33,7 @@ from typing import Any
 #: (endpoint pattern, argument, kind). Patterns match "module.Name"; first match wins.
 RULES: list[tuple[str, str, str]] = [
     ("*", "axis", "axis"), ("*", "axes", "axis"), ("*", "shape", "shape"), ("*", "seed", "int"),
+    ("*", "noise_shape", "shape"),
     ("losses.*", "y_true", "tensor"), ("losses.*", "y_pred", "tensor"),
     ("metrics.*", "y_true", "tensor"), ("metrics.*", "y_pred", "tensor"),
     ("layers.ZeroPadding[23]D", "padding", "nested_int"),
@@ -48,7 +49,7 @@ RULES: list[tuple[str, str, str]] = [
     ("layers.Lambda", "output_shape", "shape"),
     ("layers.EinsumDense", "output_shape", "shape"),
     ("layers.Reshape", "target_shape", "shape"),
-    ("layers.Permute", "dims", "int_tuple"),
+    ("layers.Permute", "dims", "shape"),
     ("layers.PReLU", "shared_axes", "axis"),
     ("layers.CategoryEncoding", "num_tokens", "count"),
     ("layers.Hashing", "num_bins", "count"), ("layers.Hashing", "salt", "int"),

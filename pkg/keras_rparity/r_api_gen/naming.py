@@ -38,6 +38,13 @@ RENAMES = {
     ("layers", "PReLU"): "layer_activation_parametric_relu",
 }
 
+#: Further names keras3 exports for a wrapper (R name -> its other names).
+KERAS3_ALIASES = {
+    "layer_bidirectional": ("bidirectional",),
+    "layer_time_distributed": ("time_distributed",),
+    "activation_hard_silu": ("activation_hard_swish",),
+}
+
 #: Spellings kept as one word before snake_casing (pattern, replacement).
 _WHOLE_WORDS = [("NaN", "Nan"), ("RMSprop$", "Rmsprop"), ("ReLU$", "Relu"), ("IoU", "Iou"),
                 ("FBeta", "Fbeta")]

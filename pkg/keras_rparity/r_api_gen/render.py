@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from keras_rparity.r_api_gen.endpoints import MODULES, Endpoint, Param, collect_module
+from keras_rparity.r_api_gen.naming import KERAS3_ALIASES
 
 #: The folder of the bundled R layer, where the generated files go.
 KERAS_API_DIR = Path(__file__).resolve().parents[1] / "r" / "keras_api"
@@ -149,7 +150,8 @@ def render_endpoint(ep: Endpoint) -> str:
         text = f"structure({text}, keras_endpoint = {json.dumps(endpoint)})"
     summary = ep.summary[:200] or ep.target
     covers = ", ".join(ep.covers)
-    return f"#' {summary}\n#' Python: keras.{ep.module}: {covers}\n{ep.r_name} <- {text}\n"
+    aliases = "".join(f"{alias} <- {ep.r_name}\n" for alias in KERAS3_ALIASES.get(ep.r_name, ()))
+    return f"#' {summary}\n#' Python: keras.{ep.module}: {covers}\n{ep.r_name} <- {text}\n{aliases}"
 
 
 def _target(ep: Endpoint) -> Any:

@@ -57,6 +57,7 @@ activation_hard_silu <- structure(function(x) {
   args <- wrapper_args()
   call_keras(keras$activations$hard_swish, normalize_args(args, c(x = "tensor")))
 }, keras_endpoint = "activations.hard_swish")
+activation_hard_swish <- activation_hard_silu
 
 #' HardTanh activation function.
 #' Python: keras.activations: hard_tanh

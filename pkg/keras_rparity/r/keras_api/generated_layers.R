@@ -127,7 +127,7 @@ layer_additive_attention <- function(object = NULL, use_scale = TRUE, dropout = 
 layer_alpha_dropout <- function(object = NULL, rate, noise_shape = NULL, seed = NULL, ...) {
   force(object)
   args <- wrapper_args("object")
-  create_layer(keras$layers$AlphaDropout, object, normalize_args(args, c(noise_shape = "int", seed = "int")))
+  create_layer(keras$layers$AlphaDropout, object, normalize_args(args, c(noise_shape = "shape", seed = "int")))
 }
 
 #' Dot-product attention layer, a.k.a. Luong-style attention.
@@ -212,6 +212,7 @@ layer_bidirectional <- function(object = NULL, layer, merge_mode = "concat", wei
   args <- wrapper_args("object")
   create_layer(keras$layers$Bidirectional, object, normalize_args(args, NULL))
 }
+bidirectional <- layer_bidirectional
 
 #' A preprocessing layer which encodes integer features.
 #' Python: keras.layers: CategoryEncoding
@@ -456,7 +457,7 @@ layer_dot <- function(inputs = NULL, ..., axes, normalize = FALSE) {
 layer_dropout <- function(object = NULL, rate, noise_shape = NULL, seed = NULL, ...) {
   force(object)
   args <- wrapper_args("object")
-  create_layer(keras$layers$Dropout, object, normalize_args(args, c(noise_shape = "int", seed = "int")))
+  create_layer(keras$layers$Dropout, object, normalize_args(args, c(noise_shape = "shape", seed = "int")))
 }
 
 #' A layer that uses `einsum` as the backing computation.
@@ -804,7 +805,7 @@ layer_normalization <- function(object = NULL, axis = -1L, mean = NULL, variance
 layer_permute <- function(object = NULL, dims, ...) {
   force(object)
   args <- wrapper_args("object")
-  create_layer(keras$layers$Permute, object, normalize_args(args, c(dims = "int_tuple")))
+  create_layer(keras$layers$Permute, object, normalize_args(args, c(dims = "shape")))
 }
 
 #' Applies a series of layers to an input.
@@ -1205,6 +1206,7 @@ layer_time_distributed <- function(object = NULL, layer, ...) {
   args <- wrapper_args("object")
   create_layer(keras$layers$TimeDistributed, object, normalize_args(args, NULL))
 }
+time_distributed <- layer_time_distributed
 
 #' Torch module wrapper layer.
 #' Python: keras.layers: TorchModuleWrapper

@@ -67,3 +67,9 @@ test_that("variadic ops take R arrays as tensors", {
   product <- op_einsum("ij,jk->ik", matrix(c(1, 2, 3, 4), 2), diag(2))
   expect_equal(as.array(product), matrix(c(1, 2, 3, 4), 2))
 })
+
+test_that("`*_shape` and permutation arguments are always tuples", {
+  expect_equal(layer_dropout(rate = 0.5, noise_shape = c(NA, 1))$noise_shape, list(NULL, 1L))
+  expect_equal(layer_permute(dims = 1)$dims, list(1L))
+  expect_identical(bidirectional, layer_bidirectional)   # keras3 exports both names
+})

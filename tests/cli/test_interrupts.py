@@ -1,5 +1,6 @@
-"""Ctrl-C (a real SIGINT to a child process) stops ``keras-rparity sweep`` cleanly:
-exit 130, one line ``keras-rparity: interrupted``, finished runs kept, no worker left."""
+"""Ctrl-C (a real SIGINT to a child process) stops ``keras-rparity sweep`` and
+``keras-rparity vignettes`` cleanly: exit 130, last line ``keras-rparity: interrupted``,
+no traceback, no worker, kernel or R process left, finished work kept, temporary files gone."""
 
 from __future__ import annotations
 
@@ -38,6 +39,18 @@ def alive(pid: int) -> bool:
         return False
 
 
+def command_lines(pids: set[int]) -> list[str]:
+    """The command lines of those of ``pids`` still alive (for failure messages)."""
+    lines = []
+    for pid in sorted(pids):
+        if alive(pid):
+            try:
+                lines.append(Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " "))
+            except OSError:
+                continue
+    return lines
+
+
 def wait_for(condition, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -55,7 +68,7 @@ def interrupt(process: subprocess.Popen, within: float = 20) -> tuple[str, str, 
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
-def test_ctrl_c_during_a_process_pool_sweep(tmp_path, fashion_mnist_installed):
+def test_ctrl_c_during_a_process_pool_sweep(tmp_path):
     out = tmp_path / "sweep"
     command = [sys.executable, "-m", "keras_rparity", "sweep", "--activations",
                "relu,tanh,elu,sigmoid,selu,gelu", "--optimizers", "sgd", "--models", "dense",
@@ -76,6 +89,32 @@ def test_ctrl_c_during_a_process_pool_sweep(tmp_path, fashion_mnist_installed):
     assert "Traceback" not in stderr
     assert "saved in" in stdout and "run the same command again" in stdout
     assert seconds < 15
-    assert workers and not [pid for pid in workers if alive(pid)]  # all workers gone
+    time.sleep(1)
+    assert workers and command_lines(workers) == []  # every worker is gone
     assert any((out / "runs").glob("*.json"))  # what finished is kept
     assert not list((out / "runs").glob(".*.tmp"))  # no half-written run file
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_ctrl_c_during_vignettes_stops_kernels_and_cleans_up(tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "keras_rparity", "vignettes", "--quick",
+                                "--jobs", "2", "--out", str(tmp_path / "out")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "TMPDIR": str(scratch)})
+    try:
+        wait_for(lambda: len(descendants(process.pid)) >= 2, 120, "two running vignettes")
+        time.sleep(3)  # the kernels are executing cells now
+        children = descendants(process.pid)
+        _, stderr, seconds = interrupt(process, within=40)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == "keras-rparity: interrupted", stderr
+    assert "Traceback" not in stderr
+    assert seconds < 20
+    time.sleep(1)
+    assert children and command_lines(children) == []  # no kernel or R process left
+    assert list(scratch.iterdir()) == []  # every vignette's temporary folder is gone

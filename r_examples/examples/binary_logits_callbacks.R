@@ -1,7 +1,7 @@
 # Binary classification on arithmetic data: is a + b above 1? The last layer gives a
 # raw score; loss_binary_crossentropy(from_logits = TRUE) reads it as a logit, and
 # accuracy counts a score above 0 as class 1. A held-out set is the validation data;
-# early stopping watches its loss. Two models with different optimizers, each
+# early stopping watches its loss (and stops both fits early). Two models with different optimizers, each
 # seeded right before it is built.
 # R idioms: layer_dropout(), loss object with from_logits = TRUE, metric object,
 # validation_data, callback_early_stopping(), optimizer_rmsprop(rho =),
@@ -40,10 +40,11 @@ for (name in names(optimizers)) {
   )
   history <- model %>% fit(
     train$x, train$y,
-    epochs = 10,
+    epochs = 30,
     batch_size = 20,
     validation_data = list(valid$x, valid$y),
-    callbacks = list(callback_early_stopping(monitor = "val_loss", patience = 3))
+    callbacks = list(callback_early_stopping(monitor = "val_loss", min_delta = 0.01,
+                                             patience = 1))
   )
   tables[[name]] <- as.data.frame(history)
   scores <- model %>% evaluate(valid$x, valid$y, verbose = 0)

@@ -1,7 +1,7 @@
 # Binary classification on arithmetic data: is a + b above 1? The last layer gives a
 # raw score; loss_binary_crossentropy(from_logits = TRUE) reads it as a logit, and
 # accuracy counts a score above 0 as class 1. A held-out set is the validation data;
-# early stopping watches its loss (and stops both fits early). Two models with
+# early stopping watches its accuracy (and stops both fits early). Two models with
 # different optimizers, each seeded right before it is built.
 # R idioms: layer_dropout(), loss object with from_logits = TRUE, metric object,
 # validation_data, callback_early_stopping(), optimizer_rmsprop(rho =),
@@ -43,8 +43,7 @@ for (name in names(optimizers)) {
     epochs = 30,
     batch_size = 20,
     validation_data = list(valid$x, valid$y),
-    callbacks = list(callback_early_stopping(monitor = "val_loss", min_delta = 0.01,
-                                             patience = 1))
+    callbacks = list(callback_early_stopping(monitor = "val_binary_accuracy", patience = 2))
   )
   tables[[name]] <- as.data.frame(history)
   scores <- model %>% evaluate(valid$x, valid$y, verbose = 0)

@@ -48,7 +48,7 @@ for name, make_optimizer in optimizers.items():
         epochs=30,
         batch_size=20,
         validation_data=(x_valid.astype("float32"), y_valid.astype("float32")),
-        callbacks=[keras.callbacks.EarlyStopping(monitor="val_loss", min_delta=0.01, patience=1)],
+        callbacks=[keras.callbacks.EarlyStopping(monitor="val_binary_accuracy", patience=2)],
     )
     tables[name] = pd.DataFrame(history.history)
     scores = model.evaluate(x_valid.astype("float32"), y_valid.astype("float32"), verbose=0,

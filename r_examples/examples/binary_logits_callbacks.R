@@ -1,8 +1,8 @@
 # Binary classification on arithmetic data: is a + b above 1? The last layer gives a
 # raw score; loss_binary_crossentropy(from_logits = TRUE) reads it as a logit, and
 # accuracy counts a score above 0 as class 1. A held-out set is the validation data;
-# early stopping watches its loss. Two models with different optimizers, each
-# seeded right before it is built.
+# early stopping watches its accuracy (and stops both fits early). Two models with
+# different optimizers, each seeded right before it is built.
 # R idioms: layer_dropout(), loss object with from_logits = TRUE, metric object,
 # validation_data, callback_early_stopping(), optimizer_rmsprop(rho =),
 # optimizer_sgd(learning_rate =, momentum =), evaluate(), predict(),
@@ -40,10 +40,10 @@ for (name in names(optimizers)) {
   )
   history <- model %>% fit(
     train$x, train$y,
-    epochs = 10,
+    epochs = 30,
     batch_size = 20,
     validation_data = list(valid$x, valid$y),
-    callbacks = list(callback_early_stopping(monitor = "val_loss", patience = 3))
+    callbacks = list(callback_early_stopping(monitor = "val_binary_accuracy", patience = 2))
   )
   tables[[name]] <- as.data.frame(history)
   scores <- model %>% evaluate(valid$x, valid$y, verbose = 0)

@@ -45,10 +45,10 @@ for name, make_optimizer in optimizers.items():
     )
     history = model.fit(
         x_train.astype("float32"), y_train.astype("float32"),
-        epochs=10,
+        epochs=30,
         batch_size=20,
         validation_data=(x_valid.astype("float32"), y_valid.astype("float32")),
-        callbacks=[keras.callbacks.EarlyStopping(monitor="val_loss", patience=3)],
+        callbacks=[keras.callbacks.EarlyStopping(monitor="val_binary_accuracy", patience=2)],
     )
     tables[name] = pd.DataFrame(history.history)
     scores = model.evaluate(x_valid.astype("float32"), y_valid.astype("float32"), verbose=0,

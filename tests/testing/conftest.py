@@ -16,17 +16,18 @@ FASTER_ADAM = ('model.compile(optimizer="adam", loss="mean_squared_error")',
                'loss="mean_squared_error")')
 
 
-def copy_iris_pair(folder: Path, python_edits: tuple[tuple[str, str], ...] = ()) -> Path:
-    """The iris pair (and its iris.csv) copied into ``folder``, edits applied to the .py."""
+def copy_iris_pair(folder: Path, broken: bool = False) -> Path:
+    """The iris pair (and its iris.csv) copied into ``folder``; ``broken``: its Python port
+    uses another learning rate (:data:`FASTER_ADAM`). Returns the copy's ``.R`` file."""
     folder.mkdir(parents=True, exist_ok=True)
     source = r_examples_dir()
     for file in ("iris_regression.R", "iris_regression.py", "iris.csv"):
         shutil.copy(source / file, folder / file)
     port = folder / "iris_regression.py"
     text = port.read_text()
-    for old, new in python_edits:
-        assert old in text, f"{old!r} not in {port}"
-        text = text.replace(old, new)
+    if broken:
+        assert FASTER_ADAM[0] in text, f"{FASTER_ADAM[0]!r} not in {port}"
+        text = text.replace(*FASTER_ADAM)
     port.write_text(text)
     return folder / "iris_regression.R"
 
@@ -36,8 +37,13 @@ def iris_pair(tmp_path: Path) -> Callable[..., tuple[Path, Path]]:
     """``iris_pair(broken=False)`` -> (R file, Python file) of a fresh copy."""
 
     def make(broken: bool = False) -> tuple[Path, Path]:
-        r = copy_iris_pair(tmp_path / ("broken" if broken else "good"),
-                           (FASTER_ADAM,) if broken else ())
+        r = copy_iris_pair(tmp_path / ("broken" if broken else "good"), broken)
         return r, r.with_suffix(".py")
 
     return make
+
+
+@pytest.fixture
+def iris_copier() -> Callable[..., Path]:
+    """:func:`copy_iris_pair`, for tests that lay out their own folders."""
+    return copy_iris_pair

@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("programs",),
     ("parity",),
     ("report", "lab", "sweep"),
-    ("api", "tutorial", "doctor"),
+    ("api", "tutorial", "doctor", "testing", "r_results"),
     ("cli", "__main__", "__init__"),
 )
 LEVEL = {unit: level for level, units in enumerate(LAYERS) for unit in units}

@@ -20,13 +20,12 @@ The testthat expectation ``expect_keras_parity()`` ships in the package:
 ``source(kp$testthat_helper())``.
 
 Example:
->>> Path(testthat_helper()).name
-'expect_keras_parity.R'
+>>> testthat_helper().endswith("r/testthat/expect_keras_parity.R")
+True
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from keras_rparity.bridge.reticulate_host import prepared_for_r

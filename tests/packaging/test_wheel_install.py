@@ -53,9 +53,38 @@ def shipped_files() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    source = tmp_path_factory.mktemp("source") / "keras-rparity"
-    shutil.copytree(ROOT, source, ignore=not_source)
+def source(tmp_path_factory) -> Path:
+    """A copy of the checkout's build source (builds write into their source folder)."""
+    folder = tmp_path_factory.mktemp("source") / "keras-rparity"
+    shutil.copytree(ROOT, folder, ignore=not_source)
+    return folder
+
+
+def fresh_venv(folder: Path) -> Path:
+    """A venv without pip whose site-packages also sees this venv's packages (after its
+    own); returns its python."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True,
+                   timeout=300)
+    python = folder / "bin" / "python"
+    purelib = Path(subprocess.run([str(python), "-c", "import sysconfig; "
+                                   "print(sysconfig.get_paths()['purelib'])"],
+                                  capture_output=True, text=True, check=True).stdout.strip())
+    ours = [p for p in site.getsitepackages() if Path(p).is_dir()]
+    ours.append(sysconfig.get_paths()["purelib"])
+    (purelib / "_keras_rparity_test_deps.pth").write_text("\n".join(dict.fromkeys(ours)) + "\n")
+    return python
+
+
+def pip_install(python: Path, *args: str) -> None:
+    """``pip install --no-deps --no-build-isolation ARGS`` into ``python``'s environment."""
+    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
+                           "-q", "--no-deps", "--no-build-isolation", *args],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+
+
+@pytest.fixture(scope="module")
+def wheel(source) -> Path:
     out = source.parent / "dist"
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
                            "--no-build-isolation", "-w", str(out), str(source)],
@@ -69,19 +98,7 @@ def wheel(tmp_path_factory) -> Path:
 def venv(wheel, tmp_path_factory) -> Path:
     """A fresh venv with the wheel installed (no deps) and this venv's packages behind it."""
     folder = tmp_path_factory.mktemp("venv") / "fresh"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True,
-                   timeout=300)
-    python = folder / "bin" / "python"
-    done = subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install",
-                           "-q", "--no-deps", str(wheel)], capture_output=True, text=True,
-                          timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    purelib = Path(subprocess.run([str(python), "-c", "import sysconfig; "
-                                   "print(sysconfig.get_paths()['purelib'])"],
-                                  capture_output=True, text=True, check=True).stdout.strip())
-    ours = [p for p in site.getsitepackages() if Path(p).is_dir()]
-    ours.append(sysconfig.get_paths()["purelib"])
-    (purelib / "_keras_rparity_test_deps.pth").write_text("\n".join(dict.fromkeys(ours)) + "\n")
+    pip_install(fresh_venv(folder), str(wheel))
     return folder
 
 
@@ -144,6 +161,19 @@ def test_the_installed_package_finds_everything_inside_the_new_venv(venv, run_in
     assert in_wheel == in_checkout
 
 
+def test_an_editable_install_reads_the_checkout_folders(source, wheel, tmp_path):
+    python = fresh_venv(tmp_path / "editable")
+    pip_install(python, "-e", str(source))
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run([str(python), "-c", PROBE], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    found = json.loads(done.stdout.splitlines()[-1])
+    assert found["package"] == str(source / "pkg" / "keras_rparity" / "__init__.py")
+    assert (found["r_examples"], found["vignettes"]) == (str(source / "r_examples"),
+                                                         str(source / "vignettes"))
+
+
 @pytest.mark.r
 def test_doctor_from_the_wheel_runs_r_and_names_what_is_missing(venv, run_in_venv, tmp_path):
     empty_home = tmp_path / "empty-keras-home"
@@ -173,3 +203,15 @@ def test_run_from_the_wheel_writes_the_full_report_with_r(run_in_venv, cifar10_f
     expected = [(name, fit) for name, entry in TUTORIAL.items() for fit in entry.fits]
     assert [(r["experiment"], r["loss"]) for r in rows] == expected
     assert all(r["exact"] == "True" and float(r["r_seconds"]) > 0 for r in rows), rows
+
+
+def test_the_wheel_registers_the_pytest_plugin(run_in_venv):
+    pairs = run_in_venv.work / "pairs"
+    shutil.copytree(ROOT / "r_examples", pairs)
+    (run_in_venv.work / "test_plain.py").write_text(
+        "import sys\n\ndef test_plain():\n    assert 'keras_rparity' not in sys.modules\n")
+    plain = run_in_venv("python", "-m", "pytest", "-q", "-p", "no:cacheprovider")
+    assert plain.returncode == 0 and "1 passed" in plain.stdout, plain.stdout[-2000:]
+    listed = run_in_venv("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rparity",
+                         "--collect-only", "pairs")
+    assert "pairs/iris_regression.R::iris_regression" in listed.stdout, listed.stdout[-2000:]

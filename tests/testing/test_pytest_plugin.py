@@ -78,6 +78,7 @@ def test_a_bad_knob_is_one_usage_error_naming_it(iris_copier, pytester, where, v
 
 
 @pytest.mark.r
+@pytest.mark.slow
 def test_bundled_pairs_pass_and_a_broken_copy_fails_naming_the_difference(
         iris_copier, pytester, with_cifar10_fixture):
     """One pytest run: every pair of r_examples/ (and examples/) with small knobs, plus a

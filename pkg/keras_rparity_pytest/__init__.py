@@ -78,13 +78,27 @@ def pytest_configure(config: pytest.Config) -> None:
         config.args = [*config.args, *map(str, config.stash[SETTINGS_KEY]["paths"])]
 
 
+def _pair_in_scope(config: pytest.Config, r_file: Path) -> bool:
+    """``r_file`` is a ``.R`` with its ``.py`` beside it, and the plugin collects it."""
+    settings = config.stash.get(SETTINGS_KEY, None)
+    if settings is None or r_file.suffix != ".R" or not r_file.with_suffix(".py").is_file():
+        return False
+    return settings["enabled"] == "flag" or any(r_file.is_relative_to(folder)
+                                                for folder in settings["paths"])
+
+
 def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> Any:
-    settings = parent.config.stash.get(SETTINGS_KEY, None)
-    if settings is None or file_path.suffix != ".R" or not file_path.with_suffix(".py").is_file():
-        return None
-    if settings["enabled"] == "ini" and not any(
-            file_path.is_relative_to(folder) for folder in settings["paths"]):
+    if not _pair_in_scope(parent.config, file_path):
         return None
     from keras_rparity.testing.pytest_items import ProgramPairFile
 
     return ProgramPairFile.from_parent(parent, path=file_path)
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A pair's Python port is a program, not a test module (even if named ``test_*.py``):
+    never import it while collecting."""
+    if collection_path.suffix == ".py" and _pair_in_scope(config,
+                                                          collection_path.with_suffix(".R")):
+        return True
+    return None

@@ -43,10 +43,16 @@ def test_rparity_collects_one_item_per_pair_including_subfolders(iris_copier, py
     shutil.copytree(r_examples_dir(), pytester.path / "r_examples")
     (pytester.path / "r_examples" / "examples").mkdir(exist_ok=True)
     iris_copier(pytester.path / "r_examples" / "examples" / "nested")
+    ported = pytester.path / "r_examples" / "examples" / "test_port"  # named like a test module
+    ported.mkdir()
+    (ported / "test_port.R").write_text("stop('not run while collecting')\n")
+    (ported / "test_port.py").write_text("raise RuntimeError('imported while collecting')\n")
     result = pytester.runpytest_subprocess(*PLUGIN, "--rparity", "--collect-only", "-q",
                                            "r_examples")
     expected = bundled_pair_ids(pytester.path / "r_examples")
     assert "r_examples/examples/nested/iris_regression.R::iris_regression" in expected
+    assert "r_examples/examples/test_port/test_port.R::test_port" in expected
+    assert result.ret == pytest.ExitCode.OK, result.stdout.str()
     assert len(expected) >= 5
     collected = sorted(line for line in result.stdout.lines if "::" in line)
     assert collected == expected

@@ -17,6 +17,7 @@ import site
 import subprocess
 import sys
 import sysconfig
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -83,15 +84,33 @@ def pip_install(python: Path, *args: str) -> None:
     assert done.returncode == 0, done.stderr[-3000:]
 
 
-@pytest.fixture(scope="module")
-def wheel(source) -> Path:
-    out = source.parent / "dist"
+def build_wheel(source: Path, out: Path) -> Path:
+    """``pip wheel`` of ``source`` into ``out`` (no build isolation: nothing downloaded)."""
     done = subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps",
                            "--no-build-isolation", "-w", str(out), str(source)],
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     (built,) = out.glob("keras_rparity-*.whl")
     return built
+
+
+@pytest.fixture(scope="module")
+def wheel(source) -> Path:
+    return build_wheel(source, source.parent / "dist")
+
+
+def test_a_wheel_built_from_the_sdist_has_the_same_files(source, wheel, tmp_path):
+    """What ``python -m build`` does: an sdist first, then the wheel from the sdist."""
+    done = subprocess.run([sys.executable, "-c", "import sys; from setuptools import build_meta;"
+                           " print(build_meta.build_sdist(sys.argv[1]))", str(tmp_path)],
+                          cwd=source, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    with tarfile.open(tmp_path / done.stdout.split()[-1]) as sdist:
+        sdist.extractall(tmp_path / "sdist", filter="data")
+    (unpacked,) = (tmp_path / "sdist").iterdir()
+    from_sdist = build_wheel(unpacked, tmp_path / "dist")
+    with zipfile.ZipFile(wheel) as direct, zipfile.ZipFile(from_sdist) as via_sdist:
+        assert sorted(via_sdist.namelist()) == sorted(direct.namelist())
 
 
 @pytest.fixture(scope="module")

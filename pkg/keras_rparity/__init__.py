@@ -27,6 +27,7 @@ from keras_rparity.errors import (
     RUnavailableError,
 )
 from keras_rparity.pairing import check_pairing
+from keras_rparity.r_results import testthat_helper
 
 __version__ = "0.1.0"
 
@@ -39,7 +40,10 @@ def _adapt_to_reticulate_host() -> None:
     )
 
     if running_under_reticulate():
+        from keras_rparity.r_results import register_report_conversion
+
         register_pandas_conversion()
+        register_report_conversion()
 
 
 _adapt_to_reticulate_host()
@@ -61,4 +65,5 @@ __all__ = [
     "parity_epochs",
     "parity_table",
     "plot_parity",
+    "testthat_helper",
 ]

@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "pkg" / "keras_rparity"
 #: Units (top-level modules or packages of keras_rparity), low to high. A unit may import
 #: its own layer (without cycles) and every lower one, never a higher one.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "validation", "quiet", "backend", "determinism"),
+    ("errors", "validation", "quiet", "backend", "determinism", "shipped"),
     ("data",),
     ("pairing",),
     ("record",),
@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("programs",),
     ("parity",),
     ("report", "lab", "sweep"),
-    ("api", "tutorial", "doctor"),
+    ("api", "tutorial", "doctor", "testing", "r_results"),
     ("cli", "__main__", "__init__"),
 )
 LEVEL = {unit: level for level, units in enumerate(LAYERS) for unit in units}

@@ -13,7 +13,6 @@ True
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +22,10 @@ from keras_rparity.programs.python_program import PythonProgram
 from keras_rparity.programs.r_program import RProgram
 from keras_rparity.programs.run import SIDES, Run
 from keras_rparity.record import Knobs
+from keras_rparity.shipped import shipped_dir
+
+#: Data files the bundled programs read from their own folder.
+BUNDLED_DATA = ("iris.csv",)
 
 
 @dataclass(frozen=True)
@@ -114,12 +117,27 @@ def find_pairs(folder: str | Path) -> list[ProgramPair]:
 
 
 def r_examples_dir() -> Path:
-    """The folder of bundled programs: ``$KERAS_RPARITY_R_EXAMPLES`` or the checkout's
-    ``r_examples/``."""
-    configured = os.environ.get("KERAS_RPARITY_R_EXAMPLES")
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[3] / "r_examples"
-    if not folder.is_dir():
-        raise KerasRParityError(
-            f"the R programs folder {folder} does not exist; install keras-rparity from its "
-            "checkout (pip install -e .) or set KERAS_RPARITY_R_EXAMPLES to the r_examples folder")
-    return folder
+    """The folder of bundled programs: ``$KERAS_RPARITY_R_EXAMPLES``, the installed
+    package's copy, or the checkout's ``r_examples/`` (see :mod:`keras_rparity.shipped`)."""
+    return shipped_dir("r_examples")
+
+
+def missing_programs() -> list[str]:
+    """What of the bundled programs is missing (empty when all are there): the folder,
+    each tutorial pair's ``.R`` and ``.py`` files and their data, the examples folder.
+
+    Example:
+    >>> [m for m in missing_programs() if m.endswith(".R")]  # the tutorial's R programs
+    []
+    """
+    try:
+        folder = r_examples_dir()
+    except KerasRParityError as exc:
+        return [str(exc)]
+    needed = [name for entry in TUTORIAL.values()
+              for name in (entry.r_program, entry.python_program)] + list(BUNDLED_DATA)
+    missing = [str(folder / name) for name in needed if not (folder / name).is_file()]
+    examples = folder / "examples"
+    if not (examples.is_dir() and find_pairs(examples)):
+        missing.append(f"{examples} (the example program pairs)")
+    return missing

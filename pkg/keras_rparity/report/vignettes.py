@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keras_rparity.errors import InvalidChoiceError, KerasRParityError
+from keras_rparity.shipped import shipped_dir
 from keras_rparity.validation import check_scalar
 
 CELL_MARKER = re.compile(r"^# %%(?P<markdown> \[markdown\])?.*$")
@@ -45,12 +46,9 @@ class VignetteResult:
 
 
 def vignette_dir() -> Path:
-    configured = os.environ.get("KERAS_RPARITY_VIGNETTES")
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[3] / "vignettes"
-    if not folder.is_dir():
-        raise KerasRParityError(f"vignettes folder {folder} not found; run from the checkout "
-                                "or set KERAS_RPARITY_VIGNETTES")
-    return folder
+    """``$KERAS_RPARITY_VIGNETTES``, the installed package's copy or the checkout's
+    ``vignettes/`` (:func:`~keras_rparity.shipped.shipped_dir`)."""
+    return shipped_dir("vignettes")
 
 
 def list_vignettes() -> list[str]:

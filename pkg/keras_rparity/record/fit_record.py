@@ -46,6 +46,29 @@ class ArrayFingerprint:
         return self.shape == other.shape and self.sha256 == other.sha256
 
 
+def as_trained(values: Any) -> np.ndarray:
+    """``values`` as Keras trains on them: floating data in Keras' float type (float32),
+    whatever precision the program prepared it in; other dtypes unchanged.
+
+    R programs hand R doubles to ``fit`` (R keras converts them to float32), Python
+    ports often float64 or float32 arrays: what each side's model sees is the float32
+    array, so that is what is recorded and compared.
+
+    Example:
+    >>> as_trained(np.array([0.2])).dtype, as_trained(np.array([1], dtype=np.int32)).dtype
+    (dtype('float32'), dtype('int32'))
+    >>> bool(as_trained(np.array([0.2])) == as_trained(np.array([0.2], dtype=np.float32)))
+    True
+    """
+    import keras
+
+    array = np.asarray(values)
+    floatx = keras.config.floatx()
+    if array.dtype.kind == "f" and array.dtype != floatx:
+        array = array.astype(floatx)
+    return array
+
+
 def _digest(array: np.ndarray) -> str:
     values = np.asarray(array)
     if values.dtype != np.float64 or not values.flags.c_contiguous:

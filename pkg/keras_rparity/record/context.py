@@ -108,8 +108,8 @@ class RunContext:
 
         ``x`` and ``y`` are fingerprinted as Keras trains on them (:func:`as_trained`:
         floating data in float32, whichever precision the program used). ``findings``
-        default to the ones :meth:`preflight` found for this fit (the checker runs once per fit); ``initial_weights`` to what the
-        :meth:`initial_weights_keeper` saw.
+        default to the ones :meth:`preflight` found for this fit (the checker runs once
+        per fit); ``initial_weights`` to what the :meth:`initial_weights_keeper` saw.
         """
         x_arr, y_arr = as_trained(x), as_trained(y)
         keep = self.knobs.keep_arrays or x_arr.nbytes + y_arr.nbytes <= KEEP_ARRAYS_MAX_BYTES

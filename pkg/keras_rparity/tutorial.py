@@ -15,10 +15,12 @@ from pathlib import Path
 import pandas as pd
 
 from keras_rparity.errors import DatasetMissingError, RUnavailableError
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.registry import EXPERIMENTS, get_experiment
-from keras_rparity.experiments.runs import SideRun, run_side
-from keras_rparity.parity.compare import ParityReport, compare
+from keras_rparity.parity import ParityReport, compare_runs
+from keras_rparity.programs import Run
+from keras_rparity.programs.bundled import TUTORIAL as EXPERIMENTS
+from keras_rparity.programs.bundled import get_entry as get_experiment
+from keras_rparity.programs.bundled import run_side
+from keras_rparity.record import Knobs
 
 #: Sizes that finish in a few minutes on 2 CPU cores.
 QUICK = {
@@ -38,25 +40,25 @@ FIXTURE_WARNING = "FIXTURE (synthetic images, not CIFAR-10)"
 class TutorialResult:
     rows: list[dict] = field(default_factory=list)
     reports: dict[str, ParityReport] = field(default_factory=dict)
-    python_runs: dict[str, SideRun] = field(default_factory=dict)
+    python_runs: dict[str, Run] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def table(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows)
 
 
-def _data_label(run: SideRun) -> str:
+def _data_label(run: Run) -> str:
     sources = set(run.data_sources.values())
     if "fixture" in sources:
         return FIXTURE_WARNING
     return ", ".join(sorted(sources)) or "iris (R's datasets::iris)"
 
 
-def _row(run: SideRun, report: ParityReport | None, label: str) -> dict:
+def _row(name: str, run: Run, report: ParityReport | None, label: str) -> dict:
     fit = run.fit(label)
     parity = report.fit(label) if report else None
     return {
-        "experiment": run.experiment,
+        "experiment": name,
         "loss": label,
         "epochs": fit.epochs,
         "data": _data_label(run),
@@ -104,14 +106,14 @@ def run_tutorial(profile: str = "quick", overrides: dict | None = None, with_r: 
         report = None
         if with_r:
             try:
-                report = compare(run_side(name, "r", knobs), py)
+                report = compare_runs(run_side(name, "r", knobs), py, name)
                 result.reports[name] = report
             except RUnavailableError as exc:
                 with_r = False
                 result.notes.append(f"R side not run: {exc}")
                 say(f"  ! R side not run: {exc}")
         for label in experiment.fits:
-            result.rows.append(_row(py, report, label))
+            result.rows.append(_row(name, py, report, label))
             row = result.rows[-1]
             say(f"  {label}: python {row['python_seconds']:.1f}s"
                 + (f", R {row['r_seconds']:.1f}s, max |dloss| {row['max_abs_dloss']:g}"
@@ -121,7 +123,7 @@ def run_tutorial(profile: str = "quick", overrides: dict | None = None, with_r: 
 
 def write_report(result: TutorialResult, out: str | Path) -> list[Path]:
     """Write parity.md, parity.csv and one overlay PNG per compared experiment."""
-    from keras_rparity.report.parity_plots import plot_parity_overlay
+    from keras_rparity.parity.overlay import plot_parity_overlay
     from keras_rparity.report.tables import to_markdown
 
     out = Path(out)

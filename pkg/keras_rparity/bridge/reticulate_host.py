@@ -8,16 +8,33 @@ class names, through rpy2, which attaches to the R already running.
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pandas as pd
 
+F = TypeVar("F", bound=Callable[..., Any])
+
 _REGISTERED = False
+_PYTHON_HOSTS_R = False
 
 
 def running_under_reticulate() -> bool:
-    """True when this Python was started by R's reticulate (it loads ``rpytools``)."""
-    return "rpytools" in sys.modules
+    """True when R's reticulate hosts this Python (R started first and loaded it).
+
+    reticulate imports ``rpytools`` into the Python it binds to, also when Python
+    hosts R through the bridge, so the bridge says so first (:func:`python_hosts_r`).
+    """
+    return "rpytools" in sys.modules and not _PYTHON_HOSTS_R
+
+
+def python_hosts_r() -> None:
+    """Called by the bridge when this Python starts R itself (before reticulate loads)."""
+    global _PYTHON_HOSTS_R
+    if "rpytools" not in sys.modules:
+        _PYTHON_HOSTS_R = True
 
 
 def frame_for_r(df: pd.DataFrame) -> pd.DataFrame:
@@ -25,6 +42,37 @@ def frame_for_r(df: pd.DataFrame) -> pd.DataFrame:
     strings = {c: object for c in df.columns if pd.api.types.is_string_dtype(df[c].dtype)
                and not isinstance(df[c].dtype, pd.CategoricalDtype)}
     return df.astype(strings) if strings else df
+
+
+def prepared_for_r(value: Any) -> Any:
+    """``value`` with every DataFrame in it (also inside dicts, lists, tuples) passed
+    through :func:`frame_for_r`.
+
+    Example:
+    >>> out = prepared_for_r({"t": pd.DataFrame({"w": pd.array(["a"], dtype="string")})})
+    >>> out["t"]["w"].dtype
+    dtype('O')
+    """
+    if isinstance(value, pd.DataFrame):
+        return frame_for_r(value)
+    if isinstance(value, dict):
+        return {key: prepared_for_r(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(prepared_for_r(item) for item in value)
+    return value
+
+
+def for_r(function: F) -> F:
+    """Decorate an R-facing function: under reticulate, the frames it returns have object
+    text columns, which every reticulate version (1.46.0's Arrow-string bug included)
+    turns into R character vectors. From Python, results are unchanged."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        result = function(*args, **kwargs)
+        return prepared_for_r(result) if running_under_reticulate() else result
+
+    return wrapper  # type: ignore[return-value]
 
 
 def register_pandas_conversion() -> None:

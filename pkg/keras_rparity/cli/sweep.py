@@ -114,7 +114,7 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
 
 
 def main(args: argparse.Namespace) -> int:
-    from keras_rparity.data.fashion_mnist import ensure_available
+    from keras_rparity.data.loaders import require_dataset
     from keras_rparity.sweep.executors import make_executor
     from keras_rparity.sweep.grid import make_grid
     from keras_rparity.sweep.run_one import warm_up
@@ -128,7 +128,7 @@ def main(args: argparse.Namespace) -> int:
                      models=_names(str(s["models"])), repeats=s["repeats"], seed=args.seed,
                      epochs=s["epochs"], per_class=s["per_class"], dataset=args.dataset,
                      batch_size=args.batch_size, pairs=s["pairs"])
-    ensure_available(args.dataset)
+    require_dataset(args.dataset)
     store = SweepStore(s["out"])
     finished = sum(store.has(c.run_id) for c in grid)
     warm = functools.partial(warm_up, args.dataset, s["per_class"])

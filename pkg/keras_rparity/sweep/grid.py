@@ -21,7 +21,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
-from keras_rparity.data.fashion_mnist import DATASETS
+from keras_rparity.data.images import GRAYSCALE
+from keras_rparity.data.loaders import dataset_names
 from keras_rparity.errors import InvalidChoiceError
 from keras_rparity.sweep.models import check_activation, check_model
 from keras_rparity.sweep.optimizers import check_optimizer
@@ -59,8 +60,8 @@ class RunConfig:
     run_id: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.dataset not in DATASETS:
-            raise InvalidChoiceError("dataset", self.dataset, DATASETS)
+        if self.dataset not in dataset_names(GRAYSCALE):
+            raise InvalidChoiceError("dataset", self.dataset, dataset_names(GRAYSCALE))
         check_model(self.model)
         check_optimizer(self.optimizer)
         check_activation(self.activation)  # last: the only check that imports Keras

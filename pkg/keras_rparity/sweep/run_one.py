@@ -27,7 +27,7 @@ from typing import Any
 
 import numpy as np
 
-from keras_rparity.data.fashion_mnist import ImageDataset, load_image_dataset
+from keras_rparity.data.images import ImageDataset, load_image_dataset
 from keras_rparity.determinism import seed_everything
 from keras_rparity.sweep.grid import RunConfig
 from keras_rparity.sweep.models import build_model

@@ -44,3 +44,15 @@ test_that("plots are written as PNG files", {
   expect_gt(file.size(path), 10000)
   expect_equal(readBin(path, "raw", 4), as.raw(c(0x89, 0x50, 0x4e, 0x47)))
 })
+
+test_that("text columns of returned data frames are R character vectors", {
+  pt <- kp$parity_table("iris", epochs = 1)
+  expect_type(pt$experiment, "character")
+  expect_type(pt$findings, "character")
+  expect_equal(unique(pt$experiment), "iris")
+  pd <- reticulate::import("pandas")
+  df <- pd$DataFrame(list(word = c("a", "b", NA), n = c(1, 2, 3)))
+  expect_s3_class(df, "data.frame")
+  expect_type(df$word, "character")
+  expect_equal(df$word[1:2], c("a", "b"))
+})

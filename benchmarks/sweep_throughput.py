@@ -7,8 +7,12 @@ writes into its own temporary directory, so every run is really trained.
 Workers are started and warmed up (Keras imported, data loaded, one throw-away
 training step) before the clock starts, as the serial executor runs in this
 process after the same warm-up; their start-up time is printed separately.
-Timings cover ``run_sweep`` without plots. The last column says whether every
-run gave the same bits as the serial executor's.
+Timings cover ``run_sweep`` without plots. "CPU s/run" is the CPU time of the
+worker process during a run: when it is the same for every executor, the
+workers add no overhead and runs/min scale with the cores they find free (on a
+machine shared with other work, the load average printed alongside tells how
+many were). "same bits" says whether every run gave exactly the serial
+executor's numbers.
 
 Usage::
 
@@ -71,9 +75,10 @@ def main() -> None:
         reference = numbers(results) if reference is None else reference
         same = "yes" if numbers(results) == reference else "NO"
         speedup = f"{rate / serial_rate:4.2f}x serial" if serial_rate else ""
+        cpu = sum(r.environment["cpu_seconds"] for r in results) / len(results)
         print(f"{kind:>8} x{workers}: start-up {startup:5.1f} s; {len(results)} runs in "
-              f"{seconds:6.1f} s = {rate:6.1f} runs/min {speedup}; same bits: {same}",
-              flush=True)
+              f"{seconds:6.1f} s = {rate:6.1f} runs/min {speedup}; CPU {cpu:4.1f} s/run; "
+              f"same bits: {same}; load average now: {os.getloadavg()[0]:.2f}", flush=True)
 
 
 if __name__ == "__main__":

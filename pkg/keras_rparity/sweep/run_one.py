@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import os
+import socket
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,7 +54,8 @@ class RunResult:
         seconds: wall time from building the model to the last prediction.
         param_count: trainable + non-trainable parameters.
         class_names: names of the classes, in label order.
-        environment: process facts (pid, ``KERAS_HOME``, library versions).
+        environment: process facts (host, pid, ``KERAS_HOME``, library versions, TensorFlow's
+            intra-op threads, CPU seconds of the process during the run).
     """
 
     config: RunConfig
@@ -149,7 +151,8 @@ def _environment(data: ImageDataset) -> dict[str, Any]:
     import keras
     import tensorflow as tf
 
-    return {"pid": os.getpid(), "keras_home": os.environ.get("KERAS_HOME"),
+    return {"host": socket.gethostname(), "pid": os.getpid(),
+            "keras_home": os.environ.get("KERAS_HOME"),
             "data_source": data.source, "keras": keras.__version__,
             "tensorflow": tf.__version__, "intra_op_threads": intra_op_threads()}
 
@@ -172,7 +175,7 @@ def train(config: RunConfig, data: ImageDataset) -> RunResult:
     import keras
 
     keras.backend.clear_session()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     seed_everything(config.seed)
     model = build_model(config.model, config.activation, data.num_classes, data.input_shape)
     model.compile(optimizer=make_optimizer(config.optimizer), loss=LOSS, metrics=["accuracy"])
@@ -183,6 +186,7 @@ def train(config: RunConfig, data: ImageDataset) -> RunResult:
                                               batch_size=config.batch_size, verbose=0)
     predicted = predict_classes(model, data.x_test, config.batch_size)
     seconds = time.perf_counter() - start
+    environment = {**_environment(data), "cpu_seconds": time.process_time() - cpu_start}
     return RunResult(
         config=config,
         history={k: [float(v) for v in fitted.history[k]] for k in HISTORY_KEYS},
@@ -192,7 +196,7 @@ def train(config: RunConfig, data: ImageDataset) -> RunResult:
         seconds=seconds,
         param_count=int(model.count_params()),
         class_names=data.class_names,
-        environment=_environment(data),
+        environment=environment,
     )
 
 

@@ -64,7 +64,8 @@ class PythonProgram:
                 stack.enter_context(instrument(ctx))
             self._execute()
         return Run(self.describe(), "python", ctx.knobs, ctx.fits,
-                   time.perf_counter() - started, ctx.data_sources, ctx.seeds_set)
+                   time.perf_counter() - started, ctx.data_sources, ctx.seeds_set,
+                   ctx.recording_seconds)
 
     def _check_exists(self) -> None:
         if self.path is not None and not Path(self.path).is_file():

@@ -23,6 +23,8 @@ class Run:
         seconds: wall time of the whole program.
         data_sources: dataset name -> where its arrays came from (``"fixture"``, ...).
         seeds_set: how many times the tool set the seed (the ``seed`` knob).
+        recording_seconds: Python side: time the instrumented ``fit`` spent on its own
+            work (checking, fingerprinting, copying weights), outside Keras' training.
     """
 
     program: str
@@ -32,6 +34,7 @@ class Run:
     seconds: float
     data_sources: dict[str, str]
     seeds_set: int = 0
+    recording_seconds: float = 0.0
 
     def fit(self, label: str | None = None) -> FitRecord:
         """The record of one fit by its label (default: the first fit)."""

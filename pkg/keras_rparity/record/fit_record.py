@@ -9,6 +9,7 @@ checker's findings.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,9 @@ KEEP_ARRAYS_MAX_BYTES = 64 * 2**20
 @dataclass(frozen=True)
 class ArrayFingerprint:
     """Shape, dtype and a digest of the values (as float64, C order) of an array.
+
+    Dtypes may differ between equal fingerprints: R integers arrive as int32, NumPy's
+    labels may be uint8; the values are what count.
 
     Example:
     >>> a = ArrayFingerprint.of(np.arange(3, dtype=np.uint8))
@@ -46,11 +50,26 @@ class ArrayFingerprint:
         return self.shape == other.shape and self.sha256 == other.sha256
 
 
+#: Bytes per CRC-32 block of an array's digest.
+DIGEST_BLOCK = 2**20
+
+
 def _digest(array: np.ndarray) -> str:
+    """SHA-256 over the shape and the CRC-32 of each 1 MiB block of the float64 values.
+
+    CRC-32 runs at memory speed where SHA-256 over the data would dominate the cost of
+    recording a fit (the Python side records while the user's training runs); a
+    difference is missed with odds of about 1 in 4 billion, and small arrays (kept in the
+    record) are also compared element by element.
+    """
     values = np.asarray(array)
     if values.dtype != np.float64 or not values.flags.c_contiguous:
         values = np.ascontiguousarray(values, dtype=np.float64)
-    return hashlib.sha256(memoryview(values).cast("B")).hexdigest()
+    raw = memoryview(values).cast("B")
+    blocks = [zlib.crc32(raw[i:i + DIGEST_BLOCK]) for i in range(0, len(raw), DIGEST_BLOCK)]
+    digest = hashlib.sha256(repr(values.shape).encode())
+    digest.update(np.asarray(blocks, dtype=np.uint32).tobytes())
+    return digest.hexdigest()
 
 
 @dataclass

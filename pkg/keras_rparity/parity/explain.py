@@ -51,6 +51,9 @@ def first_difference(r_fits: Sequence[FitRecord], py_fits: Sequence[FitRecord],
                      fits: Sequence[FitParity], tolerance: float | None = None,
                      ulps: int | None = None, seed: int | None = None) -> Difference | None:
     """The first difference between two runs (``None`` when the verdict holds)."""
+    if not r_fits and not py_fits:
+        return Difference("fit_count", None, "neither program called fit(): there is nothing "
+                          "to compare.", "Run programs that train a Keras model with fit().")
     if len(r_fits) != len(py_fits):
         return _fit_count(r_fits, py_fits)
     for fit in fits:

@@ -8,10 +8,12 @@ import importlib
 import pytest
 
 MODULES = [
-    "pairing.checker", "pairing.loss_names", "record.knobs", "record.fit_record",
-    "record.context", "bridge.handoff", "programs.pair", "programs.python_program",
-    "programs.r_program", "programs.bundled", "parity.ulps", "parity.compare",
-    "parity.explain", "parity.report", "report.tables",
+    "pairing.checker", "pairing.describe", "pairing.loss_names",
+    "record.knobs", "record.fit_record", "record.context",
+    "bridge.handoff",
+    "programs.pair", "programs.python_program", "programs.r_program", "programs.bundled",
+    "parity.ulps", "parity.compare", "parity.explain", "parity.report",
+    "report.tables",
 ]
 
 

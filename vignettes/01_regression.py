@@ -17,8 +17,8 @@ import os
 import matplotlib.pyplot as plt
 
 from keras_rparity.data.iris import sepal_arrays
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
+from keras_rparity.record import Knobs
+from keras_rparity.programs.bundled import run_side
 
 QUICK = os.environ.get("KERAS_RPARITY_QUICK") == "1"
 EPOCHS = 10 if QUICK else 50  # the tutorial trains 50 epochs

@@ -65,15 +65,16 @@ print(cifar10_status().details)
 #
 # The R program scales the pixels to [0, 1], takes the birds (CIFAR class 2) and labels
 # them 0, then the planes (class 0) labelled 1, and stacks them in that order. The Python
-# port does the same with `bird_vs_plane`.
+# port (`r_examples/cifar_bird_vs_plane.py`) does the same, line for line.
 
 # %%
-from keras_rparity.experiments.cifar_bird_vs_plane import BIRD, PLANE, bird_vs_plane
-from keras_rparity.experiments.cifar_cnn import scale_pixels
+BIRD, PLANE = 2, 0
 
 data = load_cifar10(per_class=PER_CLASS)
 x_train, y_train = data.train
-x, y = bird_vs_plane(scale_pixels(x_train), y_train)
+labels = y_train.reshape(-1)
+x = np.concatenate([x_train[labels == BIRD], x_train[labels == PLANE]]) / 255
+y = np.concatenate([np.zeros((labels == BIRD).sum()), np.ones((labels == PLANE).sum())])
 n_bird = int((y == 0).sum())
 print(f"CIFAR-format training set{TAG}: x {x_train.shape} {x_train.dtype}, y {y_train.shape}")
 print(f"birds ('{CLASS_NAMES[BIRD]}', class {BIRD}) -> label 0: {n_bird} images")
@@ -182,8 +183,8 @@ display(Image(filename=str(figures["output_gradients"])))
 # crossentropy. The seed is set right before the model is built.
 
 # %%
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
+from keras_rparity.record import Knobs
+from keras_rparity.programs.bundled import run_side
 
 knobs = Knobs(epochs=EPOCHS, per_class=PER_CLASS, keep_arrays=True)
 python_run = run_side("bird_vs_plane", "python", knobs)
@@ -221,16 +222,16 @@ print(f"loss {first['loss']:.4f} -> {last['loss']:.4f}, accuracy {first['accurac
 # does both runs and the comparison in one call.
 
 # %%
-from keras_rparity.experiments.registry import get_experiment
+from keras_rparity.programs.bundled import get_pair
 
-print(get_experiment("bird_vs_plane").r_program_path().read_text())
+print(get_pair("bird_vs_plane").r.path.read_text())
 
 # %%
-from keras_rparity.parity import compare
+from keras_rparity.parity import compare_runs
 
 r_run = run_side("bird_vs_plane", "r", knobs)
 assert r_run.data_sources["cifar10"] == SOURCE, r_run.data_sources
-report = compare(r_run, python_run)
+report = compare_runs(r_run, python_run, "bird_vs_plane")
 report.table()[["loss", "epochs", "max_abs_dloss", "shapes_equal", "params_equal", "data_equal",
                 "weights_max_abs_diff", "exact", "findings"]]
 

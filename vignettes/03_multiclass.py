@@ -147,8 +147,23 @@ print("categorical_crossentropy, labels", one_hot.tolist(), "->",
 # and says what is wrong, and why, in terms of the likelihood.
 
 # %%
-from keras_rparity.experiments.cifar_cnn import build_cnn
 from keras_rparity.pairing import check_pairing, format_findings
+
+
+def build_cnn(units: int, activation: str) -> keras.Model:
+    """The tutorial's convnet (r_examples/cifar10_multiclass.py) with another output."""
+    layers = keras.layers
+    return keras.Sequential([
+        keras.Input(shape=(32, 32, 3)),
+        layers.Conv2D(8, (3, 3), padding="same", activation="relu"),
+        layers.MaxPooling2D(pool_size=(2, 2)),
+        layers.Conv2D(8, (3, 3), padding="same", activation="relu"),
+        layers.MaxPooling2D(pool_size=(2, 2)),
+        layers.Flatten(),
+        layers.Dense(32, activation="relu"),
+        layers.Dense(units, activation=activation),
+    ])
+
 
 model = build_cnn(10, "softmax")
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
@@ -167,8 +182,8 @@ print(format_findings(check_pairing(model, loss="categorical_crossentropy",
 # without editing the program.
 
 # %%
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
+from keras_rparity.record import Knobs
+from keras_rparity.programs.bundled import run_side
 
 knobs = Knobs(epochs=EPOCHS, per_class=PER_CLASS)
 python_run = run_side("cifar10", "python", knobs)
@@ -206,20 +221,20 @@ print(f"loss {first['loss']:.4f} -> {last['loss']:.4f} (uniform guessing: {np.lo
 # %%
 import difflib
 
-from keras_rparity.experiments.registry import get_experiment
+from keras_rparity.programs.bundled import get_pair
 
-binary = get_experiment("bird_vs_plane").r_program_path()
-multi = get_experiment("cifar10").r_program_path()
+binary = get_pair("bird_vs_plane").r.path
+multi = get_pair("cifar10").r.path
 print("".join(difflib.unified_diff(binary.read_text().splitlines(keepends=True),
                                    multi.read_text().splitlines(keepends=True),
                                    binary.name, multi.name, n=0)))
 
 # %%
-from keras_rparity.parity import compare
+from keras_rparity.parity import compare_runs
 
 r_run = run_side("cifar10", "r", knobs)
 assert r_run.data_sources["cifar10"] == SOURCE, r_run.data_sources
-report = compare(r_run, python_run)
+report = compare_runs(r_run, python_run, "cifar10")
 report.table()[["loss", "epochs", "max_abs_dloss", "shapes_equal", "params_equal", "data_equal",
                 "weights_max_abs_diff", "exact", "findings"]]
 

@@ -20,9 +20,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from keras_rparity.bridge import get_bridge
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
-from keras_rparity.parity import compare
+from keras_rparity.record import Knobs
+from keras_rparity.programs.bundled import run_side
+from keras_rparity.parity import compare_runs
 
 QUICK = os.environ.get("KERAS_RPARITY_QUICK") == "1"
 EPOCHS = 5 if QUICK else 50
@@ -34,15 +34,15 @@ print(f"R {info.r_version}, reticulate {info.reticulate_version}, R Keras API: {
 # The R program, exactly as it is run:
 
 # %%
-from keras_rparity.experiments.registry import get_experiment
+from keras_rparity.programs.bundled import get_pair
 
-print(get_experiment("iris").r_program_path().read_text())
+print(get_pair("iris").r.path.read_text())
 
 # %%
 knobs = Knobs(epochs=EPOCHS, keep_arrays=True)
 python_run = run_side("iris", "python", knobs)
 r_run = run_side("iris", "r", knobs)
-report = compare(r_run, python_run)
+report = compare_runs(r_run, python_run, "iris")
 report.table()
 
 # %% [markdown]

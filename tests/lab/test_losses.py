@@ -9,11 +9,12 @@ import pytest
 from keras_rparity.errors import InvalidChoiceError, LossLabelMismatchError
 from keras_rparity.lab import loss_table
 from keras_rparity.lab.loss_table import (
+    LOSS_SIDES,
     SEED_INPUTS,
     SEED_VALUES,
     compare_loss,
     random_inputs,
-    register_loss_side,
+    with_side,
     worked_examples,
 )
 from keras_rparity.lab.losses import (
@@ -138,17 +139,18 @@ def test_column_vectors_match_flat_labels():
 
 
 def test_compare_loss_is_tidy_and_a_third_side_plugs_in(monkeypatch):
-    monkeypatch.setattr(loss_table, "LOSS_SIDES", dict(loss_table.BUILTIN_SIDES))
     received = {}
 
     def fake_r(loss_name, y_true, y_pred):
         received.update(name=loss_name, y=y_true, p=y_pred)
         return loss_table.numpy_side(loss_name, y_true, y_pred) + 1e-3
 
-    register_loss_side("r", fake_r)
-    with pytest.raises(ValueError, match="already registered"):
-        register_loss_side("r", fake_r)
-    table = compare_loss("SparseCategoricalCrossentropy", [[2], [1]], CLASSES3, inputs="seed")
+    sides = with_side("r", fake_r)
+    with pytest.raises(ValueError, match="already one of the sides"):
+        with_side("r", fake_r, sides)
+    assert list(LOSS_SIDES) == ["numpy", "keras"]  # the built-in sides are left alone
+    table = compare_loss("SparseCategoricalCrossentropy", [[2], [1]], CLASSES3, inputs="seed",
+                         sides=sides)
     assert list(table.columns) == ["loss", "inputs", "side", "value", "abs_diff"]
     assert table["side"].tolist() == ["numpy", "keras", "r"]
     assert received["name"] == "sparse_categorical_crossentropy"

@@ -120,3 +120,8 @@ def test_ulp_distances():
     assert int(ulp_distance(np.nextafter(np.float32(0), np.float32(1)),
                             -np.nextafter(np.float32(0), np.float32(1)))) == 2
     assert max_ulps([np.nan], [1.0]) == -1 and max_ulps([np.nan], [np.nan]) == 0
+
+
+def test_no_fit_on_either_side_is_explained():
+    found = first_difference([], [], [])
+    assert found.kind == "fit_count" and "neither program called fit()" in found.message

@@ -40,3 +40,10 @@ def test_shipped_pair_is_bitwise_equal(pair, bridge, with_cifar10_fixture):
     report = compare_programs(pair, SMALL)
     assert report.fits, f"{pair.name} recorded no fit"
     assert report.exact, report.explain()
+
+
+def test_runs_of_bundled_pairs_accept_the_short_loss_names():
+    from keras_rparity.programs.bundled import run_side
+
+    run = run_side("iris", "python", Knobs(epochs=1))
+    assert run.fit("mae") is run.fits[1] and run.history("mse").shape == (1, 2)

@@ -26,7 +26,7 @@ from keras_rparity.lab.loss_table import (
     LOSS_SIDES,
     LossSide,
     compare_loss,
-    register_loss_side,
+    with_side,
     worked_examples,
 )
 from keras_rparity.lab.losses import (
@@ -68,7 +68,6 @@ __all__ = [
     "output_gradients",
     "prepare_inputs",
     "reference_loss",
-    "register_loss_side",
     "resolve_loss",
     "sigmoid_saturation",
     "sigmoid_table",
@@ -77,5 +76,6 @@ __all__ = [
     "softmax_table",
     "softmax_winner_takes_all",
     "summarize_activation",
+    "with_side",
     "worked_examples",
 ]

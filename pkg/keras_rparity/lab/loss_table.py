@@ -1,4 +1,4 @@
-"""Worked loss examples, computed by every registered side and compared.
+"""Worked loss examples, computed by every side and compared.
 
 A *side* is one way of computing a loss: a callable
 ``(loss_name, y_true, y_pred) -> float``. It receives the canonical loss name
@@ -6,13 +6,13 @@ A *side* is one way of computing a loss: a callable
 :func:`~keras_rparity.lab.losses.prepare_inputs`: float64 numpy arrays, and
 for ``sparse_categorical_crossentropy`` int64 labels of shape ``(n,)``. Two
 sides ship: ``"numpy"`` (the reference formulas) and ``"keras"`` (Keras in
-Python). Another is plugged in by registering it, the one mechanism, which the
-R side (Keras from R through the in-process bridge) uses too::
+Python). Another is plugged in through the ``sides=`` argument of every table, the
+one mechanism, which the R side (Keras from R through the in-process bridge) uses too::
 
-    register_loss_side("r", r_loss)      # what lab.r_side.sides_with_r() does
+    worked_examples(sides=with_side("r", r_loss))   # = sides=lab.r_side.sides_with_r()
 
-and then appears in every table. Results are tidy: one row per loss, inputs
-and side, with the absolute difference to the ``"numpy"`` reference.
+Results are tidy: one row per loss, inputs and side, with the absolute difference to
+the ``"numpy"`` reference.
 
 Example:
 >>> table = compare_loss("mse", [3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.1, 7.8],
@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -79,35 +80,34 @@ def keras_side(loss_name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
     return keras_loss(loss_name, y_true, y_pred)
 
 
-#: The sides that ship, in table order.
-BUILTIN_SIDES: dict[str, LossSide] = {REFERENCE_SIDE: numpy_side, "keras": keras_side}
-
-#: Registered sides, in table order. Mutate through :func:`register_loss_side`.
-LOSS_SIDES: dict[str, LossSide] = dict(BUILTIN_SIDES)
+#: The sides that ship, in table order (never mutated: tables take ``sides=``).
+LOSS_SIDES: Mapping[str, LossSide] = MappingProxyType(
+    {REFERENCE_SIDE: numpy_side, "keras": keras_side})
 
 
-def register_loss_side(name: str, side: LossSide, replace: bool = False) -> None:
-    """Add a way of computing losses; every later table includes it.
+def with_side(name: str, side: LossSide,
+              sides: Mapping[str, LossSide] | None = None) -> dict[str, LossSide]:
+    """The sides ``sides`` (default: :data:`LOSS_SIDES`) plus ``name``, for ``sides=``.
 
     Args:
         name: the label in the ``side`` column, e.g. ``"r"``.
         side: ``(loss_name, y_true, y_pred) -> float``, see the module docstring.
-        replace: allow re-registering an existing name.
+        sides: the sides to extend; ``name`` must not be one of them.
 
     Example:
-    >>> register_loss_side("double", lambda name, y, p: 2 * numpy_side(name, y, p))
-    >>> "double" in LOSS_SIDES
-    True
-    >>> del LOSS_SIDES["double"]
+    >>> sides = with_side("double", lambda name, y, p: 2 * numpy_side(name, y, p))
+    >>> list(sides), list(LOSS_SIDES)
+    (['numpy', 'keras', 'double'], ['numpy', 'keras'])
     """
+    sides = LOSS_SIDES if sides is None else sides
     if not isinstance(name, str) or not name:
         raise ValueError(f"a loss side needs a non-empty string name; got {name!r}")
     if not callable(side):
         raise TypeError(f"loss side {name!r} must be callable (loss_name, y_true, y_pred) -> "
                         f"float; got {type(side).__name__}")
-    if name in LOSS_SIDES and not replace:
-        raise ValueError(f"loss side {name!r} is already registered; pass replace=True")
-    LOSS_SIDES[name] = side
+    if name in sides:
+        raise ValueError(f"loss side {name!r} is already one of the sides {list(sides)}")
+    return {**sides, name: side}
 
 
 def compare_loss(name: str, y_true: object, y_pred: object,

@@ -2,8 +2,9 @@
 
 R computes the loss the way an R user would: the R keras loss object
 (``loss_binary_crossentropy()``) applied to R vectors and matrices. Plugged
-into :mod:`keras_rparity.lab.loss_table` as the side ``"r"`` through that module's
-one mechanism, :func:`~keras_rparity.lab.loss_table.register_loss_side`.
+into :mod:`keras_rparity.lab.loss_table`'s tables as the side ``"r"`` through their
+one mechanism, the ``sides=`` argument (built by
+:func:`~keras_rparity.lab.loss_table.with_side`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from keras_rparity.lab import loss_table
-from keras_rparity.lab.loss_table import LossSide, register_loss_side
+from keras_rparity.lab.loss_table import LossSide, with_side
 
 R_SIDE = "r"
 
@@ -33,14 +33,12 @@ def r_loss(loss_name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
 
 
 def sides_with_r() -> dict[str, LossSide]:
-    """Start R (RUnavailableError if it cannot), register ``"r"`` as a loss side (once)
-    and return the registered sides, R included; every later table has it too."""
+    """The built-in sides plus ``"r"``, for a table's ``sides=``; starts R
+    (RUnavailableError if it cannot)."""
     from keras_rparity.bridge import get_bridge
 
     get_bridge()
-    if loss_table.LOSS_SIDES.get(R_SIDE) is not r_loss:
-        register_loss_side(R_SIDE, r_loss, replace=True)
-    return dict(loss_table.LOSS_SIDES)
+    return with_side(R_SIDE, r_loss)
 
 
 def check_r_program(path: str | Path, epochs: int = 1, per_class: int = 5) -> list[Any]:

@@ -51,6 +51,9 @@ def first_difference(r_fits: Sequence[FitRecord], py_fits: Sequence[FitRecord],
                      fits: Sequence[FitParity], tolerance: float | None = None,
                      ulps: int | None = None, seed: int | None = None) -> Difference | None:
     """The first difference between two runs (``None`` when the verdict holds)."""
+    if not r_fits and not py_fits:
+        return Difference("fit_count", None, "neither program called fit(): there is nothing "
+                          "to compare.", "Run programs that train a Keras model with fit().")
     if len(r_fits) != len(py_fits):
         return _fit_count(r_fits, py_fits)
     for fit in fits:
@@ -107,7 +110,13 @@ def explain_fit(fit: FitParity, tolerance: float | None = None, ulps: int | None
 def _data(fit: FitParity, n: int) -> Difference | None:
     for name in ("x", "y"):
         r_print, py_print = getattr(fit.r, name), getattr(fit.python, name)
-        if r_print.same_values(py_print):
+        r_arr, py_arr = _arrays(fit.r, name), _arrays(fit.python, name)
+        if r_arr is not None and py_arr is not None:
+            same = np.array_equal(r_arr.astype(np.float64), py_arr.astype(np.float64),
+                                  equal_nan=True)
+        else:
+            same = r_print.same_values(py_print)
+        if same:
             continue
         if r_print.shape != py_print.shape:
             hint = (" (the same dimensions reversed: R's dim() order is the reverse of "
@@ -116,7 +125,6 @@ def _data(fit: FitParity, n: int) -> Difference | None:
             return Difference(
                 "data", n, f"`{name}` has shape {r_print.shape} in R but {py_print.shape} in "
                 f"Python{hint}.", "Prepare the data the same way on both sides.")
-        r_arr, py_arr = _arrays(fit.r, name), _arrays(fit.python, name)
         if r_arr is None or py_arr is None:
             return Difference(
                 "data", n, f"`{name}` holds different values in R and Python (same shape "

@@ -21,6 +21,12 @@ from keras_rparity.programs.run import Run
 from keras_rparity.record import Knobs
 from keras_rparity.validation import check_scalar
 
+#: Columns of :meth:`ParityReport.table`.
+TABLE_COLUMNS = ("experiment", "fit", "loss", "epochs", "data_equal", "shapes_equal",
+                 "params_equal", "initial_weights_equal", "max_abs_dloss", "max_rel_dloss",
+                 "max_ulps", "weights_max_abs_diff", "exact", "verdict", "findings",
+                 "r_seconds", "python_seconds")
+
 
 @dataclass
 class ParityReport:
@@ -77,7 +83,7 @@ class ParityReport:
 
     def table(self) -> pd.DataFrame:
         """One row per fit: what matched, the largest distances, the verdict."""
-        return pd.DataFrame([{
+        return pd.DataFrame(columns=TABLE_COLUMNS, data=[{
             "experiment": self.experiment,
             "fit": f.index + 1,
             "loss": f.label,
@@ -96,7 +102,7 @@ class ParityReport:
             or "none",
             "r_seconds": f.seconds["r"],
             "python_seconds": f.seconds["python"],
-        } for f in self.fits])
+        } for f in self.fits])[list(TABLE_COLUMNS)]
 
     def per_epoch(self) -> pd.DataFrame:
         """Every fit, metric and epoch: R's value, Python's, |diff|, ULPs."""

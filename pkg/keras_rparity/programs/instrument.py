@@ -71,6 +71,7 @@ def record_fits(ctx: RunContext) -> Iterator[None]:
     def recorded_fit(self: Any, *args: Any, **kwargs: Any) -> Any:
         if inside[0]:
             return fit(self, *args, **kwargs)
+        entered = time.perf_counter()
         bound = signature.bind(self, *args, **kwargs)
         given = bound.arguments
         given["epochs"] = ctx.epochs(given.get("epochs", 1))
@@ -85,7 +86,9 @@ def record_fits(ctx: RunContext) -> Iterator[None]:
             history = fit(*bound.args, **bound.kwargs)
         finally:
             inside[0] = False
-        ctx.record_fit(self, x, y, history.history, time.perf_counter() - started)
+        finished = time.perf_counter()
+        ctx.record_fit(self, x, y, history.history, finished - started)
+        ctx.recording_seconds += (started - entered) + (time.perf_counter() - finished)
         return history
 
     with _patched(keras.Model, "fit", recorded_fit):

@@ -78,11 +78,11 @@ class ProgramPair:
 
     def run(self, side: str, knobs: Knobs | None = None) -> Run:
         """Run one side (``"r"`` or ``"python"``)."""
-        if side == "r":
-            return self.r.run(knobs)
-        if side == "python":
-            return self.python.run(knobs)
-        raise InvalidChoiceError("side", side, ("r", "python"))
+        if side not in ("r", "python"):
+            raise InvalidChoiceError("side", side, ("r", "python"))
+        run = (self.r if side == "r" else self.python).run(knobs)
+        run.loss_aliases = dict(self.loss_aliases)
+        return run
 
     def resolve_fit(self, loss: str | None) -> str | None:
         """The fit label for ``loss`` (a label or an alias); ``None``: the first fit."""

@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import runpy
+import sys
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
@@ -64,16 +65,30 @@ class PythonProgram:
                 stack.enter_context(instrument(ctx))
             self._execute()
         return Run(self.describe(), "python", ctx.knobs, ctx.fits,
-                   time.perf_counter() - started, ctx.data_sources, ctx.seeds_set)
+                   time.perf_counter() - started, ctx.data_sources, ctx.seeds_set,
+                   ctx.recording_seconds)
 
     def _check_exists(self) -> None:
         if self.path is not None and not Path(self.path).is_file():
             raise FileNotFoundError(f"Python program not found: {self.path}")
 
     def _execute(self) -> None:
-        if self.path is not None:
-            runpy.run_path(str(self.path), run_name="__main__")
-        elif self.module is not None:
-            runpy.run_module(self.module, run_name="__main__", alter_sys=False)
-        else:
-            self.function()
+        """Run the program as ``python model.py`` would: as ``__main__``, its folder first on
+        ``sys.path`` (for its own helper modules); ``sys.exit(0)`` ends it normally."""
+        try:
+            if self.path is not None:
+                folder = str(Path(self.path).resolve().parent)
+                sys.path.insert(0, folder)
+                try:
+                    runpy.run_path(str(self.path), run_name="__main__")
+                finally:
+                    sys.path.remove(folder)
+            elif self.module is not None:
+                runpy.run_module(self.module, run_name="__main__", alter_sys=False)
+            else:
+                self.function()
+        except SystemExit as stop:
+            if stop.code not in (None, 0):
+                raise InvalidArgumentError(
+                    f"the Python program {self.describe()} exited with status {stop.code}"
+                ) from None

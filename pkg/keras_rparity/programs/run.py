@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -23,6 +23,9 @@ class Run:
         seconds: wall time of the whole program.
         data_sources: dataset name -> where its arrays came from (``"fixture"``, ...).
         seeds_set: how many times the tool set the seed (the ``seed`` knob).
+        recording_seconds: Python side: time the instrumented ``fit`` spent on its own
+            work (checking, fingerprinting, copying weights), outside Keras' training.
+        loss_aliases: short names accepted for fit labels (bundled pairs: ``mse``, ...).
     """
 
     program: str
@@ -32,13 +35,16 @@ class Run:
     seconds: float
     data_sources: dict[str, str]
     seeds_set: int = 0
+    recording_seconds: float = 0.0
+    loss_aliases: dict[str, str] = field(default_factory=dict)
 
     def fit(self, label: str | None = None) -> FitRecord:
-        """The record of one fit by its label (default: the first fit)."""
+        """The record of one fit by its label or a short alias (default: the first fit)."""
         if not self.fits:
             raise LookupError(f"the {self.side} program {self.program} recorded no fit")
         if label is None:
             return self.fits[0]
+        label = self.loss_aliases.get(label, label)
         for record in self.fits:
             if record.label == label:
                 return record

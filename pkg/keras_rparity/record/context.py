@@ -51,6 +51,7 @@ class RunContext:
     fits: list[FitRecord] = field(default_factory=list)
     data_sources: dict[str, str] = field(default_factory=dict)
     seeds_set: int = 0
+    recording_seconds: float = 0.0
     _seed_due: bool = field(default=True, repr=False)
     _initial_weights: list[np.ndarray] | None = field(default=None, repr=False)
     _findings: list[Any] | None = field(default=None, repr=False)

@@ -6,9 +6,11 @@ DataFrames (which reticulate turns into R data frames) or file paths.
 
 Example:
 >>> from keras_rparity import compare, history
->>> compare(r="model.R", python="model.py", seed=42).verdict  # doctest: +SKIP
+>>> from keras_rparity.programs.bundled import r_examples_dir
+>>> pair = r_examples_dir() / "examples" / "functional_regression"
+>>> compare(r=f"{pair}.R", python=f"{pair}.py", epochs=1).verdict
 True
->>> history("iris", loss="mse", epochs=3).shape  # doctest: +SKIP
+>>> history("iris", loss="mse", epochs=3).shape
 (3, 2)
 """
 

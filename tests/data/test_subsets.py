@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import doctest
-
 import numpy as np
 import pytest
 
 from keras_rparity.data import cifar10 as c
 from keras_rparity.data import subsets as sub
 from keras_rparity.errors import InvalidArgumentError
-
-
-def test_docstring_examples_run():
-    result = doctest.testmod(sub)
-    assert result.failed == 0 and result.attempted > 0
-
 
 # --- first_per_class_index / first_per_class -----------------------------------------------
 

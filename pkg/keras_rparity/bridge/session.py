@@ -6,9 +6,9 @@ own layer in ``keras_rparity/r/keras_api``) and the bridge's hooks, then
 runs R programs inside ``handoff.running(ctx)``: a
 :class:`~keras_rparity.record.RunContext` supplying their knobs and collecting their fits.
 
-Example (needs R):
+Example (starts R in this process):
 >>> from keras_rparity.bridge import get_bridge
->>> get_bridge().eval("1 + 1")  # doctest: +SKIP
+>>> get_bridge().eval("1 + 1")
 2.0
 """
 
@@ -141,9 +141,9 @@ class RBridge:
         """Evaluate R code in a fresh environment that sees the Keras API; return the
         value of its last expression converted to Python.
 
-        Example (needs R):
+        Example (starts R in this process):
         >>> get_bridge().eval("count_params(keras_model_sequential(input_shape = 3) %>% "
-        ...                   "layer_dense(units = 2))")  # doctest: +SKIP
+        ...                   "layer_dense(units = 2))")
         8.0
         """
         return self._eval_in(code, self._hooks, origin="<R code>")
@@ -164,8 +164,8 @@ class RBridge:
         reticulate converts them (NumPy arrays become R arrays), exactly as R user data.
         Each call carries its own arguments and result (no shared stack).
 
-        Example (needs R):
-        >>> get_bridge().call("function(x) x * 2", 21.0)  # doctest: +SKIP
+        Example (starts R in this process):
+        >>> get_bridge().call("function(x) x * 2", 21.0)
         42.0
         """
         with handoff.calling(handoff.Call(args, kwargs)) as call:

@@ -1,7 +1,9 @@
 """Run both programs of a pair with the same knobs and compare them.
 
-Example (needs R):
->>> compare_programs(ProgramPair.from_files("model.R", "model.py")).verdict  # doctest: +SKIP
+Example (runs R in this process):
+>>> from keras_rparity.programs.bundled import r_examples_dir
+>>> pair = r_examples_dir() / "examples" / "functional_regression"
+>>> compare_programs(ProgramPair.from_files(f"{pair}.R", f"{pair}.py"), Knobs(epochs=1)).verdict
 True
 """
 
@@ -27,9 +29,9 @@ def run_parity(name: str, knobs: Knobs | None = None, tolerance: float | None = 
                ulps: int | None = None) -> ParityReport:
     """Run bundled pair ``name`` in Python and in R with the same knobs and compare.
 
-    Example (needs R):
-    >>> report = run_parity("iris", Knobs(epochs=3))  # doctest: +SKIP
-    >>> report.exact  # doctest: +SKIP
+    Example (runs R in this process):
+    >>> report = run_parity("iris", Knobs(epochs=3))
+    >>> report.exact
     True
     """
     return compare_programs(get_pair(name), knobs, tolerance, ulps)

@@ -1,8 +1,14 @@
 """A parity report: two runs compared fit by fit, the verdict and the first difference.
 
-Example (needs R):
->>> report = compare_runs(r_run, python_run)  # doctest: +SKIP
->>> report.exact, report.first_difference  # doctest: +SKIP
+Example (runs R in this process):
+>>> from keras_rparity.programs import ProgramPair
+>>> from keras_rparity.record import Knobs
+>>> from keras_rparity.programs.bundled import r_examples_dir
+>>> pair = r_examples_dir() / "examples" / "functional_regression"
+>>> programs = ProgramPair.from_files(f"{pair}.R", f"{pair}.py")
+>>> knobs = Knobs(epochs=1)
+>>> report = compare_runs(programs.r.run(knobs), programs.python.run(knobs))
+>>> report.exact, report.first_difference
 (True, None)
 """
 

@@ -17,7 +17,11 @@ Importing this package does not import TensorFlow.
 Example:
 >>> from keras_rparity.sweep import make_grid, run_sweep, make_executor
 >>> grid = make_grid(["relu", "sigmoid"], ["adam", "sgd"], epochs=2, per_class=20)
->>> outcome = run_sweep(grid, "out/sweep", make_executor("process", 2))  # doctest: +SKIP
+>>> len(grid), grid[0].per_class
+(4, 20)
+>>> executor = make_executor("process", 2)  # run_sweep(grid, "out/sweep", executor)
+>>> executor.workers
+2
 """
 
 from keras_rparity.sweep.executors import (

@@ -11,8 +11,8 @@ a confusion matrix from its predictions.
 Example (trains a tiny model; needs Fashion-MNIST):
 >>> from keras_rparity.sweep.grid import RunConfig
 >>> config = RunConfig("fashion_mnist", "dense", "relu", "adam", seed=1, epochs=1, per_class=5)
->>> result = run_one(config)  # doctest: +SKIP
->>> result.confusion.shape, len(result.history["val_accuracy"])  # doctest: +SKIP
+>>> result = run_one(config)
+>>> result.confusion.shape, len(result.history["val_accuracy"])
 ((10, 10), 1)
 """
 

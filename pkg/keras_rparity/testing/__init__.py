@@ -2,8 +2,10 @@
 
 Example:
 >>> from keras_rparity.testing import assert_parity
->>> assert_parity("model.R", "model.py", seed=42, epochs=1)  # doctest: +SKIP
-ParityReport(...)
+>>> from keras_rparity.programs.bundled import r_examples_dir
+>>> pair = r_examples_dir() / "examples" / "functional_regression"
+>>> assert_parity(f"{pair}.R", f"{pair}.py", epochs=1).verdict
+True
 """
 
 from keras_rparity.testing.assertion import assert_parity, parity_message

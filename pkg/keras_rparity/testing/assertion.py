@@ -5,8 +5,10 @@ difference with its fix, the per-fit summary and the per-epoch R/Python values o
 fit where they first part (full precision: parity is about the last bit).
 
 Example:
->>> report = assert_parity("model.R", "model.py", seed=42, epochs=1)  # doctest: +SKIP
->>> report.exact  # doctest: +SKIP
+>>> from keras_rparity.programs.bundled import r_examples_dir
+>>> pair = r_examples_dir() / "examples" / "functional_regression"
+>>> report = assert_parity(f"{pair}.R", f"{pair}.py", epochs=1)
+>>> report.exact
 True
 """
 

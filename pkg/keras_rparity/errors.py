@@ -48,16 +48,31 @@ class RError(KerasRParityError, RuntimeError):
     """An error raised by R code, with R's own message and the failing call.
 
     Attributes:
-        r_message: ``conditionMessage()`` of the R condition.
-        r_call: the deparsed ``conditionCall()`` (``None`` at top level).
-        location: ``file:line`` of the top-level expression that failed, when known.
+        r_message: ``conditionMessage()`` of the R condition, cleaned of terminal
+            escape codes and of advice only an interactive R user can follow.
+        r_call: the call the program wrote (``layer_dense(., units = 3)``), else the
+            deparsed ``conditionCall()`` (``None`` at top level).
+        location: ``file:line`` of the program line that failed, when known.
+        python_error: the Python exception raised under the R call (e.g. by Keras),
+            when there was one.
+
+    Example:
+    >>> str(RError("object 'x' not found", "print(x)", "prog.R:3"))
+    "R error at prog.R:3 in print(x): object 'x' not found"
     """
 
-    def __init__(self, r_message: str, r_call: str | None = None, location: str | None = None):
+    def __init__(self, r_message: str, r_call: str | None = None, location: str | None = None,
+                 python_error: BaseException | None = None):
         self.r_message, self.r_call, self.location = r_message, r_call, location
+        self.python_error = python_error
         where = f" at {location}" if location else ""
-        call = f" in call {r_call}" if r_call else ""
+        call = f" in {r_call}" if r_call else ""
         super().__init__(f"R error{where}{call}: {r_message}")
+
+
+class RQuitError(RError):
+    """An R program run by the bridge called ``quit()`` or ``q()``, which is refused:
+    the program runs inside this process, and quitting would end it."""
 
 
 class DatasetMissingError(KerasRParityError, FileNotFoundError):
@@ -69,4 +84,12 @@ class DatasetCorruptError(KerasRParityError, ValueError):
 
 
 class LossLabelMismatchError(KerasRParityError, ValueError):
-    """Labels and predictions have shapes that do not fit the chosen loss."""
+    """Labels and predictions have shapes that do not fit the chosen loss.
+
+    Attributes:
+        findings: the pairing checker's findings that block the fit (may be empty).
+    """
+
+    def __init__(self, message: str, findings: list | tuple = ()):
+        self.findings = list(findings)
+        super().__init__(message)

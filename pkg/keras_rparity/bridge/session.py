@@ -23,10 +23,12 @@ from typing import Any
 
 from keras_rparity.bridge import handoff
 from keras_rparity.bridge.convert import to_python
+from keras_rparity.bridge.interrupt import interruptible
+from keras_rparity.bridge.r_errors import clean_message, take_python_error, user_call
 from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
 from keras_rparity.bridge.reticulate_host import running_under_reticulate
 from keras_rparity.bridge.shutdown import register_clean_exit
-from keras_rparity.errors import InvalidChoiceError, RError, RUnavailableError
+from keras_rparity.errors import InvalidChoiceError, RError, RQuitError, RUnavailableError
 from keras_rparity.experiments.context import RunContext
 
 #: Which R Keras API to load: "auto" (keras3 if installed, else ours), "keras3" or "builtin".
@@ -118,18 +120,30 @@ class RBridge:
                                                    text=code or self._ro.NULL)
         if not to_python(parsed.rx2("ok")):
             raise RError(str(parsed.rx2("message")[0]), None, origin)
-        env = self._r["new.env"](parent=parent)
-        status = to_python(self._support_fn("rparity_eval_exprs")(parsed.rx2("exprs"), env))
+        env = self._support_fn("rparity_program_env")(parent)
+        status = self._eval_interruptible(parsed.rx2("exprs"), env)
         for message in _as_list(status["warnings"]):
             warnings.warn(f"R warning ({origin}): {message}", RWarning, stacklevel=3)
         if not status["ok"]:
-            line = status["line"]
-            location = f"{origin}:{line}" if line is not None else origin
-            raise RError(str(status["message"]), status["call"], location)
+            raise _r_error(status, origin)
         try:
             return to_python(env.find(".rparity_value"))
         except KeyError:  # nothing was evaluated
             return None
+
+    def _eval_interruptible(self, exprs: Any, env: Any) -> dict[str, Any]:
+        """``rparity_eval_exprs`` with Ctrl-C turned into ``KeyboardInterrupt``."""
+        with interruptible() as interrupt:
+            try:
+                status = to_python(self._support_fn("rparity_eval_exprs")(
+                    exprs, env, self._hooks if hasattr(self, "_hooks") else self._ro.NULL))
+            except Exception:
+                if interrupt.requested:  # R unwound past the bridge's handlers
+                    raise KeyboardInterrupt from None
+                raise
+        if interrupt.requested or status.get("interrupted"):
+            raise KeyboardInterrupt
+        return status
 
     def eval(self, code: str) -> Any:
         """Evaluate R code in a fresh environment that sees the Keras API; return the
@@ -188,6 +202,17 @@ class RBridge:
             python=str(r("reticulate::py_config()$python")[0]),
             same_process=int(r("Sys.getpid()")[0]) == os.getpid(),
         )
+
+
+def _r_error(status: dict[str, Any], origin: str) -> RError:
+    """The RError for a failed evaluation: the user's call and line, a clean message."""
+    line = status["line"]
+    location = f"{origin}:{line}" if line is not None else origin
+    if status.get("quit"):
+        return RQuitError(str(status["message"]), None, location)
+    python_error = take_python_error() if status.get("python_error") else None
+    call = user_call(status["call"], status.get("user_call"))
+    return RError(clean_message(str(status["message"])), call, location, python_error)
 
 
 def _as_list(value: Any) -> list[Any]:

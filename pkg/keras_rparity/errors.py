@@ -93,3 +93,37 @@ class LossLabelMismatchError(KerasRParityError, ValueError):
     def __init__(self, message: str, findings: list | tuple = ()):
         self.findings = list(findings)
         super().__init__(message)
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line for a failed file operation: what failed, on which path, and the remedy.
+
+    Example:
+    >>> print(os_error_message(PermissionError(13, "Permission denied", "/srv/report")))
+    permission denied: '/srv/report'; choose a folder you can write to (e.g. --out DIR) or \
+fix its permissions
+    >>> print(os_error_message(NotADirectoryError(20, "Not a directory", "/srv/k/datasets")))
+    '/srv/k/datasets' is not a folder (part of the path is a file); point it (or \
+KERAS_HOME) at a folder
+    """
+    import errno
+
+    path = exc.filename if exc.filename is not None else "(unknown path)"
+    shown = repr(str(path))
+    if isinstance(exc, PermissionError):
+        return (f"permission denied: {shown}; choose a folder you can write to "
+                "(e.g. --out DIR) or fix its permissions")
+    if isinstance(exc, NotADirectoryError):
+        return (f"{shown} is not a folder (part of the path is a file); point it "
+                "(or KERAS_HOME) at a folder")
+    if isinstance(exc, IsADirectoryError):
+        return f"{shown} is a folder, a file was expected; give the path of a file"
+    if isinstance(exc, FileNotFoundError):
+        return f"no such file or folder: {shown}; check the path"
+    if exc.errno == errno.ENOSPC:
+        return f"no space left on the device while writing {shown}; free some space or " \
+               "write elsewhere (e.g. --out DIR)"
+    if exc.errno == errno.EROFS:
+        return f"{shown} is on a read-only file system; write elsewhere (e.g. --out DIR)"
+    reason = exc.strerror or str(exc)
+    return f"{reason}: {shown}"

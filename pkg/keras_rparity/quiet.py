@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import importlib.abc
 import importlib.machinery
+import itertools
 import os
 import re
 import sys
@@ -130,6 +131,24 @@ class QuietImporter(importlib.abc.MetaPathFinder):
         return None
 
 
+def _is_the_command() -> bool:
+    """Is this process the ``keras-rparity`` command (console script or ``-m``)?"""
+    argv = list(getattr(sys, "orig_argv", sys.argv))
+    program = os.path.basename(sys.argv[0]) if sys.argv else ""
+    return program == "keras-rparity" or any(
+        a == "-m" and b in ("keras_rparity", "keras_rparity.cli")
+        for a, b in itertools.pairwise(argv))
+
+
+def _interrupted_quietly(kind: type[BaseException], value: BaseException, tb: object) -> None:
+    """Ctrl-C before the command's own handling is set up (while loading): one line."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.stderr.write("keras-rparity: interrupted\n")
+        sys.stderr.flush()
+        os._exit(130)
+    sys.__excepthook__(kind, value, tb)
+
+
 def install() -> None:
     """Load TensorFlow quietly from now on (no effect if it is already loaded)."""
     if not any(isinstance(f, QuietImporter) for f in sys.meta_path):
@@ -137,3 +156,5 @@ def install() -> None:
 
 
 install()
+if _is_the_command():
+    sys.excepthook = _interrupted_quietly

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from keras_rparity.cli.options import add_knob_options, knobs_from_args
+from keras_rparity.cli.options import (
+    add_json_options,
+    add_knob_options,
+    json_text,
+    knobs_from_args,
+)
 from keras_rparity.experiments.registry import EXPERIMENTS, get_experiment
 
 
@@ -19,23 +23,29 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--loss", default=None,
                    help="which fit to show, e.g. mse or mae for iris (default: all)")
     add_knob_options(p, "epochs per fit (default: the tutorial's 50)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_json_options(p)
     p.set_defaults(func=main)
 
 
 def main(args: argparse.Namespace) -> int:
+    from keras_rparity.cli.preflight import check_keras_cache
     from keras_rparity.parity import run_parity
+    from keras_rparity.tutorial import SOURCE_WARNINGS, data_label
 
     experiment = get_experiment(args.experiment)
     labels = [experiment.resolve_fit(args.loss)] if args.loss else list(experiment.fits)
+    check_keras_cache()
     report = run_parity(args.experiment, knobs_from_args(args))
     fits = [report.fit(label) for label in labels]
     if args.json:
         summary = report.to_dict()
         summary["fits"] = [f for f in summary["fits"] if f["loss"] in labels]
         summary["exact"] = all(f.exact for f in fits)
-        print(json.dumps(summary, indent=2, default=str))
+        print(json_text(summary, args))
     else:
+        label = data_label(report.data_sources.get("python", {}))
+        if label in SOURCE_WARNINGS.values():
+            print(f"data: {label}")
         for f in fits:
             print(f"{report.experiment} / {f.label}: max |dloss| = {f.max_abs_diff:g}, "
                   f"shapes equal: {f.shapes_equal}, params: {f.param_count['python']} "

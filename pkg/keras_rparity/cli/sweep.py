@@ -70,7 +70,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--repeats", type=int, default=None,
                    help="runs per combination, seeded SEED, SEED+1, ... (1)")
     p.add_argument("--seed", type=int, default=42, help="seed of the first repeat (42)")
-    p.add_argument("--batch-size", type=int, default=32, dest="batch_size", help="(32)")
+    p.add_argument("--batch-size", type=int, default=32, dest="batch_size",
+                   help="examples per gradient step in every run (32)")
     p.add_argument("--dataset", default="fashion_mnist",
                    help="fashion_mnist (Debian package dataset-fashion-mnist) or mnist "
                         "(needs mnist.npz in $KERAS_HOME/datasets) (fashion_mnist)")

@@ -6,9 +6,14 @@ import argparse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("vignettes", help="execute the vignettes and render them to HTML")
-    p.add_argument("name", nargs="?", default=None, help="one vignette (default: all)")
-    p.add_argument("--out", default="rparity-vignettes", help="output folder")
+    p = subparsers.add_parser(
+        "vignettes", help="execute the vignettes and render them to HTML",
+        description="Execute the tutorial's vignettes (Jupyter notebooks) and render each "
+                    "to HTML with its figures; --list names them.")
+    p.add_argument("name", nargs="?", default=None,
+                   help="one vignette, as --list names it (default: all)")
+    p.add_argument("--out", default="rparity-vignettes",
+                   help="output folder for the HTML and figures (rparity-vignettes)")
     p.add_argument("--quick", action="store_true", help="small sizes (seconds, not minutes)")
     p.add_argument("--list", action="store_true", help="list the vignettes and exit")
     p.set_defaults(func=main)

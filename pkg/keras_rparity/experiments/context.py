@@ -42,6 +42,8 @@ class Knobs:
         per_class: if set, keep only the first ``per_class`` images of each class.
         verbose: Keras ``fit`` verbosity (0 silent, 1 progress bar, 2 one line per epoch).
         keep_arrays: keep the prepared ``x``/``y`` arrays in each record (tests use it).
+        standin: without CIFAR-10, use its CIFAR-format synthetic stand-in (parity of
+            the programs only; accuracies mean nothing).
     """
 
     epochs: int | None = None
@@ -49,6 +51,7 @@ class Knobs:
     per_class: int | None = None
     verbose: int = 0
     keep_arrays: bool = False
+    standin: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "epochs", check_scalar(self.epochs, "epochs", allow_none=True))
@@ -159,7 +162,8 @@ class RunContext:
         noting where it came from (real data or a test fixture)."""
         from keras_rparity.data.loaders import load_dataset
 
-        data = load_dataset(name, per_class=self.knobs.per_class)
+        data = (load_dataset(name, per_class=self.knobs.per_class, standin=True)
+                if self.knobs.standin else load_dataset(name, per_class=self.knobs.per_class))
         self.data_sources[name] = data.source
         return data
 
@@ -187,7 +191,7 @@ class RunContext:
         blocking = [f for f in check_pairing(model, y=np.asarray(y)) if f.code in BLOCKING_FINDINGS]
         if blocking:
             raise LossLabelMismatchError(" ".join(
-                f"{f.title}: {f.explanation} Fix: {f.fix}" for f in blocking))
+                f"{f.title}: {f.explanation} Fix: {f.fix}" for f in blocking), blocking)
 
     def record_fit(self, model: Any, x: Any, y: Any, metrics: Mapping[str, Sequence[float]],
                    seconds: float, label: str | None = None) -> FitRecord:

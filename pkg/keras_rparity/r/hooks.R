@@ -18,6 +18,9 @@ keras_model_sequential <- function(...) {
 #' fit() with the run's epochs and verbosity; labels the loss cannot read are refused
 #' first (with the pairing checker's explanation); the fit is recorded.
 fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL) {
+  if (length(epochs) == 1L && is.na(epochs)) {
+    stop("`epochs` must be a positive whole number; got NA", call. = FALSE)
+  }
   ctx <- .rparity_ctx()
   ctx$preflight(object, y)
   started <- Sys.time()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from keras_rparity.bridge.interrupt import _in_rpy2_callback
+from keras_rparity.interrupts import _in_rpy2_callback
 
 pytestmark = pytest.mark.r
 

@@ -72,7 +72,7 @@ def test_while_loading():
 
 @pytest.mark.r
 def test_while_python_trains():
-    result = interrupt(["parity", "iris", "--epochs", "200", "--verbose", "2"], 1)
+    result = interrupt(["parity", "iris", "--epochs", "60", "--verbose", "2"], 1)
     assert_interrupted(result)
 
 
@@ -80,7 +80,7 @@ def test_while_python_trains():
 @pytest.mark.parametrize("delay", [0.1, 1.5])
 def test_while_r_trains(delay):
     # iris fits twice on each side, Python first: the third fit is R's first
-    result = interrupt(["parity", "iris", "--epochs", "200", "--verbose", "2"], 3, delay)
+    result = interrupt(["parity", "iris", "--epochs", "60", "--verbose", "2"], 3, delay)
     assert result["epochs_started"] == 3
     assert_interrupted(result)
 
@@ -89,7 +89,7 @@ def test_while_r_trains(delay):
 def test_run_writes_what_finished(with_cifar10_fixture, tmp_path):
     out = tmp_path / "report"
     # fits: iris python x2, iris R x2, bird_vs_plane python, then R (the sixth)
-    result = interrupt(["run", "--experiments", "iris,bird_vs_plane", "--epochs", "150",
+    result = interrupt(["run", "--experiments", "iris,bird_vs_plane", "--epochs", "40",
                         "--per-class", "5", "--verbose", "2", "--out", str(out)], 6, 0.3)
     assert_interrupted(result)
     assert "interrupted during bird_vs_plane" in result["stderr"]

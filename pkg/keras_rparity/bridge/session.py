@@ -23,13 +23,13 @@ from typing import Any
 
 from keras_rparity.bridge import handoff
 from keras_rparity.bridge.convert import to_python
-from keras_rparity.bridge.interrupt import interruptible
 from keras_rparity.bridge.r_errors import clean_message, take_python_error, user_call
 from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
 from keras_rparity.bridge.reticulate_host import running_under_reticulate
 from keras_rparity.bridge.shutdown import register_clean_exit
 from keras_rparity.errors import InvalidChoiceError, RError, RQuitError, RUnavailableError
 from keras_rparity.experiments.context import RunContext
+from keras_rparity.interrupts import interruptible
 
 #: Which R Keras API to load: "auto" (keras3 if installed, else ours), "keras3" or "builtin".
 API_CHOICES = ("auto", "keras3", "builtin")

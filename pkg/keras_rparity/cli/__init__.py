@@ -119,8 +119,11 @@ def _loss_label_findings(exc: RError) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the chosen command; every failure becomes one line and an exit status."""
+    from keras_rparity.interrupts import reraise_lost_interrupts
+
     try:
-        return int(args.func(args) or 0)
+        with reraise_lost_interrupts():
+            return int(args.func(args) or 0)
     except RError as exc:
         if isinstance(exc.python_error, LossLabelMismatchError) and exc.python_error.findings:
             return _loss_label_findings(exc)

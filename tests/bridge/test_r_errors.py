@@ -86,3 +86,20 @@ def test_a_loss_label_mismatch_carries_the_findings(bridge, tmp_path):
     assert isinstance(err.python_error, LossLabelMismatchError)
     assert [f.code for f in err.python_error.findings] == ["integer-labels-categorical-loss"]
     assert err.location == "labels.R:4"
+
+
+@pytest.mark.r
+def test_epochs_na_from_r_is_reported_as_na(bridge, tmp_path):
+    err, _ = _run(bridge, tmp_path, "na.R",
+                  "model <- keras_model_sequential(input_shape = 4) %>% layer_dense(units = 1)\n"
+                  "model %>% compile(optimizer = 'adam', loss = 'mse')\n"
+                  "model %>% fit(matrix(runif(16), 4), c(0, 1, 2, 1), epochs = NA)\n")
+    assert err.r_message == "`epochs` must be a positive whole number; got NA"
+    assert err.location == "na.R:3"
+
+
+def test_r_na_integer_is_shown_as_na():
+    from keras_rparity.validation import R_NA_INTEGER, check_scalar
+
+    with pytest.raises(Exception, match=r"got NA \(R's NA_integer_\)"):
+        check_scalar(R_NA_INTEGER, "epochs")

@@ -137,3 +137,19 @@ def test_a_commands_stderr_has_no_tensorflow_startup_lines(run_python_script):
     assert done.returncode == 0, done.stderr[-2000:]
     assert not [n for n in TF_NOTICES if n in done.stderr], done.stderr
     assert done.stderr == ""
+
+
+@pytest.mark.r
+def test_no_timings_json_is_byte_identical_between_runs(capsys, bridge):
+    outputs = []
+    for _ in range(2):
+        assert main(["parity", "iris", "--epochs", "1", "--json", "--no-timings"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert '"seconds"' not in outputs[0] and '"exact": true' in outputs[0]
+
+
+@pytest.mark.r
+def test_parity_text_labels_fixture_data(with_cifar10_fixture, capsys, bridge):
+    assert main(["parity", "bird_vs_plane", "--epochs", "1", "--per-class", "5"]) == 0
+    assert "data: FIXTURE (synthetic images, not CIFAR-10)" in capsys.readouterr().out

@@ -24,8 +24,8 @@ import tempfile
 CHILD = """
 import json, resource, sys, time
 start = time.perf_counter()
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
+from keras_rparity.programs.bundled import run_side
+from keras_rparity.record import Knobs
 run = run_side("bird_vs_plane", sys.argv[1], Knobs(epochs=int(sys.argv[2]),
                per_class=int(sys.argv[3])))
 fit = run.fits[0]

@@ -13,8 +13,8 @@ import argparse
 import statistics
 import time
 
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
+from keras_rparity.programs.bundled import run_side
+from keras_rparity.record import Knobs
 
 
 def time_side(side: str, knobs: Knobs, repeats: int) -> list[float]:

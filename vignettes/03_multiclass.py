@@ -148,7 +148,7 @@ print("categorical_crossentropy, labels", one_hot.tolist(), "->",
 
 # %%
 from keras_rparity.experiments.cifar_cnn import build_cnn
-from keras_rparity.lab.pairing import check_pairing, format_findings
+from keras_rparity.pairing import check_pairing, format_findings
 
 model = build_cnn(10, "softmax")
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])

@@ -246,7 +246,7 @@ r_table
 # (0, 1). The pairing checker reports this combination:
 
 # %%
-from keras_rparity.lab.pairing import check_pairing, format_findings
+from keras_rparity.pairing import check_pairing, format_findings
 
 double = keras.Sequential([keras.Input((8,)), keras.layers.Dense(10, activation="softmax")])
 double.compile(optimizer="adam", loss=keras.losses.CategoricalCrossentropy(from_logits=True))

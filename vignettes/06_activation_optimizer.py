@@ -24,8 +24,8 @@ from keras_rparity.sweep import get_preset, make_executor, make_grid, run_sweep
 
 QUICK = os.environ.get("KERAS_RPARITY_QUICK") == "1"
 preset = get_preset("seed000")
-epochs, per_class = (2, 30) if QUICK else (preset.epochs, preset.subset)
-grid = make_grid(pairs=preset.pairs, models=preset.models, epochs=epochs, subset=per_class)
+epochs, per_class = (2, 30) if QUICK else (preset.epochs, preset.per_class)
+grid = make_grid(pairs=preset.pairs, models=preset.models, epochs=epochs, per_class=per_class)
 out = Path(tempfile.mkdtemp(prefix="sweep-"))
 print(f"{len(grid)} runs, {epochs} epochs, first {per_class} images per class -> {out}")
 

@@ -1,12 +1,15 @@
 """keras-rparity: the R Keras activations/loss tutorial in Python, proven equal to R.
 
-Data flows one way: ``data`` -> ``experiments`` (models) -> history records
--> ``parity``. The ``bridge`` runs the R programs in ``r_examples/`` in this
-same process through rpy2 and reticulate.
+Point it at an R Keras program and its Python port: :func:`compare` runs both with
+the same knobs and tells, fit by fit and epoch by epoch, whether they train the same
+model on the same data to the same numbers, and if not, where they part. The layers
+(see ARCHITECTURE.md) run one way: data -> pairing -> record -> bridge -> programs ->
+parity -> report/lab/sweep -> api -> cli.
 """
 
 from keras_rparity import quiet  # noqa: F401  (environment defaults before TF loads)
 from keras_rparity.api import (
+    compare,
     experiments,
     history,
     parity,
@@ -23,7 +26,7 @@ from keras_rparity.errors import (
     RError,
     RUnavailableError,
 )
-from keras_rparity.lab.pairing import check_pairing
+from keras_rparity.pairing import check_pairing
 
 __version__ = "0.1.0"
 
@@ -51,6 +54,7 @@ __all__ = [
     "RUnavailableError",
     "__version__",
     "check_pairing",
+    "compare",
     "experiments",
     "history",
     "parity",

@@ -1,78 +1,122 @@
 """The high-level functions, friendly to Python and to R (through reticulate).
 
 Every function takes plain values (R doubles such as ``epochs = 3`` are
-accepted where whole numbers are meant) and returns pandas DataFrames, which
-reticulate turns into R data frames, or file paths.
+accepted where whole numbers are meant) and returns a report, pandas
+DataFrames (which reticulate turns into R data frames) or file paths.
 
 Example:
->>> from keras_rparity import history
+>>> from keras_rparity import compare, history
+>>> compare(r="model.R", python="model.py", seed=42).verdict  # doctest: +SKIP
+True
 >>> history("iris", loss="mse", epochs=3).shape  # doctest: +SKIP
 (3, 2)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
 from keras_rparity.bridge.reticulate_host import for_r
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.registry import EXPERIMENTS, get_experiment
-from keras_rparity.experiments.runs import run_side
-from keras_rparity.parity.compare import ParityReport, run_parity
+from keras_rparity.parity import ParityReport, compare_programs, run_parity
+from keras_rparity.programs import (
+    ProgramPair,
+    PythonProgram,
+    RProgram,
+    as_python_program,
+    as_r_program,
+)
+from keras_rparity.programs.bundled import TUTORIAL, get_entry, run_side
+from keras_rparity.record import Knobs
+from keras_rparity.validation import DEFAULT_SEED
 
 
-def _knobs(epochs: float | None, seed: float, per_class: float | None) -> Knobs:
+def compare(r: str | Path | RProgram, python: str | Path | PythonProgram | Callable[[], Any],
+            *, seed: float | None = None, epochs: float | None = None,
+            per_class: float | None = None, tolerance: float | None = None,
+            ulps: float | None = None, verbose: float = 0) -> ParityReport:
+    """Run an R program and its Python port with the same knobs; compare them fit by fit.
+
+    Args:
+        r: a ``.R`` file (or an :class:`~keras_rparity.programs.RProgram`).
+        python: a ``.py`` file, a module name, a function (or a
+            :class:`~keras_rparity.programs.PythonProgram`): plain Keras code.
+        seed: set right before each model is built, identically on both sides
+            (default: the programs seed themselves).
+        epochs: replaces every ``fit``'s ``epochs``.
+        per_class: image datasets: keep the first ``per_class`` images of each class.
+        tolerance: accept per-epoch metrics and final weights within this absolute
+            difference (default: exact).
+        ulps: or accept them within this many float32 ULPs.
+        verbose: Keras ``fit`` verbosity where the programs do not set it.
+
+    Returns:
+        A :class:`~keras_rparity.parity.ParityReport`: ``.verdict``, ``.exact``,
+        ``.first_difference``, ``.table()``, ``.per_epoch()``, ``.explain()``,
+        ``.plot(path)``, ``.to_dict()``.
+    """
+    pair = ProgramPair(_pair_name(r), as_r_program(r), as_python_program(python))
+    knobs = Knobs(epochs=epochs, seed=seed, per_class=per_class, verbose=verbose)
+    return compare_programs(pair, knobs, tolerance=tolerance, ulps=ulps)
+
+
+def _pair_name(r: object) -> str:
+    if isinstance(r, RProgram):
+        return Path(r.path).stem if r.path is not None else "R code"
+    return Path(str(r)).stem
+
+
+def _knobs(epochs: float | None, seed: float | None, per_class: float | None) -> Knobs:
     return Knobs(epochs=epochs, seed=seed, per_class=per_class)
 
 
 @for_r
 def experiments() -> pd.DataFrame:
-    """The experiments: name, title, dataset, fits (losses) and the R program."""
+    """The bundled pairs: name, title, dataset, fits (losses) and the programs."""
     return pd.DataFrame([{"name": e.name, "title": e.title, "dataset": e.dataset,
-                          "losses": ", ".join(e.fits), "r_program": e.r_program}
-                         for e in EXPERIMENTS.values()])
+                          "losses": ", ".join(e.fits), "r_program": e.r_program,
+                          "python_program": e.python_program}
+                         for e in TUTORIAL.values()])
 
 
 @for_r
 def history(experiment: str = "iris", loss: str | None = None, side: str = "python",
-            epochs: float | None = None, seed: float = 42,
+            epochs: float | None = None, seed: float = DEFAULT_SEED,
             per_class: float | None = None) -> pd.DataFrame:
-    """Train one experiment on one side; the per-epoch history of one fit
+    """Train one bundled pair on one side; the per-epoch history of one fit
     (``epoch``, ``loss``, and ``accuracy`` for classifiers)."""
-    label = get_experiment(experiment).resolve_fit(loss)  # fail before training
+    label = get_entry(experiment).resolve_fit(loss)  # fail before training
     return run_side(experiment, side, _knobs(epochs, seed, per_class)).history(label)
 
 
-def parity(experiment: str = "iris", epochs: float | None = None, seed: float = 42,
+def parity(experiment: str = "iris", epochs: float | None = None, seed: float = DEFAULT_SEED,
            per_class: float | None = None) -> ParityReport:
-    """Run ``experiment`` in Python and R and compare (a :class:`ParityReport`)."""
-    get_experiment(experiment)
+    """Run a bundled pair in Python and R and compare (a :class:`ParityReport`)."""
+    get_entry(experiment)
     return run_parity(experiment, _knobs(epochs, seed, per_class))
 
 
 @for_r
-def parity_table(experiment: str = "iris", epochs: float | None = None, seed: float = 42,
-                 per_class: float | None = None) -> pd.DataFrame:
-    """One row per fit: max |dloss|, shapes/params/data equal, exact, seconds per side."""
+def parity_table(experiment: str = "iris", epochs: float | None = None,
+                 seed: float = DEFAULT_SEED, per_class: float | None = None) -> pd.DataFrame:
+    """One row per fit: max |dloss|, ULPs, shapes/params/data equal, exact, seconds per side."""
     return parity(experiment, epochs, seed, per_class).table()
 
 
 @for_r
 def parity_epochs(experiment: str = "iris", loss: str | None = None,
-                  epochs: float | None = None, seed: float = 42,
+                  epochs: float | None = None, seed: float = DEFAULT_SEED,
                   per_class: float | None = None) -> pd.DataFrame:
     """Per epoch and metric of one fit: the R value, the Python value, their difference."""
-    label = get_experiment(experiment).resolve_fit(loss)
+    label = get_entry(experiment).resolve_fit(loss)
     return parity(experiment, epochs, seed, per_class).fit(label).per_epoch
 
 
 def plot_parity(experiment: str = "iris", path: str = "parity.png",
-                epochs: float | None = None, seed: float = 42,
+                epochs: float | None = None, seed: float = DEFAULT_SEED,
                 per_class: float | None = None) -> str:
     """Run parity and save the R-vs-Python learning-curve overlay as a PNG; returns its path."""
-    from keras_rparity.report.parity_plots import plot_parity_overlay
-
-    report = parity(experiment, epochs, seed, per_class)
-    return str(plot_parity_overlay(report, Path(path)))
+    return str(parity(experiment, epochs, seed, per_class).plot(path))

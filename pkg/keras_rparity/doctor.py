@@ -15,6 +15,11 @@ class Check:
     found: str
     remedy: str = ""
 
+    @property
+    def shows_remedy(self) -> bool:
+        """Remedies are printed for failures and for remarks on the R stack."""
+        return bool(self.remedy) and (not self.ok or self.name.startswith("R stack"))
+
 
 def _version(dist: str) -> str | None:
     try:
@@ -43,23 +48,33 @@ def python_checks() -> list[Check]:
 
 
 def r_checks() -> list[Check]:
-    """Start the bridge and report R, reticulate and the R Keras API in use."""
+    """Start the bridge and report R, reticulate, rpy2, keras3 and the R Keras API in use,
+    flagging untested or incompatible combinations with the remedy."""
     from keras_rparity.errors import KerasRParityError
 
     try:
         from keras_rparity.bridge import get_bridge
 
-        info = get_bridge().info()
+        bridge = get_bridge()
+        info = bridge.info()
+        keras3 = info.api_choice.keras3 or bridge.probe_keras3(load=False)
     except KerasRParityError as exc:
         return [Check("R bridge", False, "unavailable", str(exc))]
-    return [
+    from keras_rparity.bridge.compatibility import stack_notes
+
+    checks = [
         Check("R", True, f"{info.r_version} at {info.r_home}"),
         Check("reticulate", True, info.reticulate_version),
         Check("reticulate python", info.same_process, f"{info.python} (same process: "
               f"{info.same_process})", "reticulate must bind to this interpreter"),
-        Check("R Keras API", True, "keras3 package" if info.api == "keras3"
-              else "keras-rparity's R layer (keras3 not installed)"),
+        Check("keras3 (R)", True, keras3.version if keras3.installed else "not installed"),
+        Check("R Keras API", True, info.api_choice.describe()),
     ]
+    keras3_version = keras3.version if keras3.installed else None
+    for note in stack_notes(info.reticulate_version, keras3_version):
+        checks.append(Check(f"R stack ({note.level})", note.level != "incompatible"
+                            or info.api == "builtin", note.message, note.remedy))
+    return checks
 
 
 def dataset_checks() -> list[Check]:
@@ -78,6 +93,6 @@ def format_checks(checks: list[Check]) -> str:
     for c in checks:
         mark = "ok " if c.ok else "!! "
         lines.append(f"{mark} {c.name:<18} {c.found}")
-        if not c.ok and c.remedy:
+        if c.shows_remedy:
             lines.append(f"    -> {c.remedy}")
     return "\n".join(lines)

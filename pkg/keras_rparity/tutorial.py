@@ -20,10 +20,12 @@ from keras_rparity.errors import (
     RUnavailableError,
     os_error_message,
 )
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.registry import EXPERIMENTS, get_experiment
-from keras_rparity.experiments.runs import SideRun, run_side
-from keras_rparity.parity.compare import ParityReport, compare
+from keras_rparity.parity import ParityReport, compare_runs
+from keras_rparity.programs import Run
+from keras_rparity.programs.bundled import TUTORIAL as EXPERIMENTS
+from keras_rparity.programs.bundled import get_entry as get_experiment
+from keras_rparity.programs.bundled import run_side
+from keras_rparity.record import Knobs
 
 #: Sizes that finish in a few minutes on 2 CPU cores.
 QUICK = {
@@ -61,7 +63,7 @@ class TutorialResult:
 
     rows: list[dict] = field(default_factory=list)
     reports: dict[str, ParityReport] = field(default_factory=dict)
-    python_runs: dict[str, SideRun] = field(default_factory=dict)
+    python_runs: dict[str, Run] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)
     interrupted: str | None = None
@@ -88,15 +90,15 @@ def data_label(sources: dict[str, str]) -> str:
     return ", ".join(sorted(values)) or "iris (R's datasets::iris)"
 
 
-def _data_label(run: SideRun) -> str:
+def _data_label(run: Run) -> str:
     return data_label(run.data_sources)
 
 
-def _row(run: SideRun, report: ParityReport | None, label: str) -> dict:
+def _row(name: str, run: Run, report: ParityReport | None, label: str) -> dict:
     fit = run.fit(label)
     parity = report.fit(label) if report else None
     return {
-        "experiment": run.experiment,
+        "experiment": name,
         "loss": label,
         "epochs": fit.epochs,
         "data": _data_label(run),
@@ -175,7 +177,7 @@ def _run_experiment(name: str, profile: str, overrides: dict | None, with_r: boo
     report = None
     if with_r:
         try:
-            report = compare(run_side(name, "r", knobs), py)
+            report = compare_runs(run_side(name, "r", knobs), py, name)
             result.reports[name] = report
         except RUnavailableError as exc:
             with_r = False
@@ -183,7 +185,7 @@ def _run_experiment(name: str, profile: str, overrides: dict | None, with_r: boo
             result.notes.append(f"R side not run: {exc}")
             say(f"  ! R side not run: {exc}")
     for fit_label in experiment.fits:
-        result.rows.append(_row(py, report, fit_label))
+        result.rows.append(_row(name, py, report, fit_label))
         row = result.rows[-1]
         say(f"  {fit_label}: python {row['python_seconds']:.1f}s"
             + (f", R {row['r_seconds']:.1f}s, max |dloss| {row['max_abs_dloss']:g}"
@@ -191,7 +193,7 @@ def _run_experiment(name: str, profile: str, overrides: dict | None, with_r: boo
     return with_r
 
 
-def _plot_note(run: SideRun | None) -> str | None:
+def _plot_note(run: Run | None) -> str | None:
     """The warning a plot carries when its data are not the real dataset."""
     if run is None:
         return None
@@ -201,7 +203,7 @@ def _plot_note(run: SideRun | None) -> str | None:
 
 def write_report(result: TutorialResult, out: str | Path) -> list[Path]:
     """Write parity.md, parity.csv and one overlay PNG per compared experiment."""
-    from keras_rparity.report.parity_plots import plot_parity_overlay
+    from keras_rparity.parity.overlay import plot_parity_overlay
     from keras_rparity.report.tables import to_markdown
 
     out = Path(out)

@@ -59,9 +59,9 @@ R_NA_INTEGER = -(2**31)
 
 def _called_from_r() -> bool:
     """Is this Python hosted by R (reticulate), so arguments may be R values?"""
-    import sys
+    from keras_rparity.bridge.reticulate_host import running_under_reticulate
 
-    return "rpytools" in sys.modules
+    return running_under_reticulate()
 
 
 def _shown(value: Any) -> str:

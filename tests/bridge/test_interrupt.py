@@ -10,9 +10,9 @@ pytestmark = pytest.mark.r
 
 SCRIPT = """
 import os, signal, threading, time
-from keras_rparity.experiments.context import Knobs
-from keras_rparity.experiments.runs import run_side
-from keras_rparity.parity import compare
+from keras_rparity.parity import compare_runs
+from keras_rparity.programs.bundled import run_side
+from keras_rparity.record import Knobs
 
 run_side('iris', 'r', Knobs(epochs=1))          # R and Keras started
 threading.Timer(2.0, lambda: os.kill(os.getpid(), signal.SIGINT)).start()
@@ -24,7 +24,7 @@ except KeyboardInterrupt:
     print('interrupted after', round(time.monotonic() - started, 1))
 print('handler restored', signal.getsignal(signal.SIGINT) is signal.default_int_handler)
 knobs = Knobs(epochs=3)
-report = compare(run_side('iris', 'r', knobs), run_side('iris', 'python', knobs))
+report = compare_runs(run_side('iris', 'r', knobs), run_side('iris', 'python', knobs))
 print('exact after interrupt', report.exact)
 """
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from keras_rparity.errors import RQuitError
-from keras_rparity.experiments.context import Knobs, RunContext
+from keras_rparity.record import Knobs, RunContext
 
 pytestmark = pytest.mark.r
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from keras_rparity.errors import RError
-from keras_rparity.experiments.context import Knobs, RunContext
+from keras_rparity.record import Knobs, RunContext
 
 pytestmark = pytest.mark.r
 
@@ -71,8 +71,8 @@ def test_r_warnings_become_python_warnings(bridge):
 
 def test_process_using_the_bridge_exits_zero(run_python_script):
     done = run_python_script(
-        "from keras_rparity.experiments.runs import run_side\n"
-        "from keras_rparity.experiments.context import Knobs\n"
+        "from keras_rparity.programs.bundled import run_side\n"
+        "from keras_rparity.record import Knobs\n"
         "run = run_side('iris', 'r', Knobs(epochs=1))\n"
         "from keras_rparity.bridge import get_bridge\n"
         "get_bridge().eval('invisible(gc())')\n"

@@ -1,9 +1,6 @@
-"""Ctrl-C at any moment: one line, exit 130, within a second or two; what finished is kept.
-
-A real SIGINT goes to a child ``keras-rparity`` process at several moments: while it
-loads, while Python trains, while R trains inside the bridge (the moment that used to
-print a 30-line RRuntimeError or be swallowed by rpy2's callbacks).
-"""
+"""Ctrl-C (a real SIGINT to a child process) stops ``keras-rparity sweep`` and
+``keras-rparity vignettes`` cleanly: exit 130, last line ``keras-rparity: interrupted``,
+no traceback, no worker, kernel or R process left, finished work kept, temporary files gone."""
 
 from __future__ import annotations
 
@@ -11,89 +8,113 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+
+def descendants(pid: int) -> set[int]:
+    """Process ids of the living descendants of ``pid`` (from ``/proc``)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
 
 
-def interrupt(args: list[str], at_epoch_start: int | None, delay: float = 0.5,
-              env: dict[str, str] | None = None, timeout: float = 300) -> dict:
-    """Run ``keras-rparity ARGS`` and send SIGINT ``delay`` s after the Nth "Epoch 1/"
-    line (Keras prints one per fit with --verbose 2), or ``delay`` s after start."""
-    full_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
-    child = subprocess.Popen([sys.executable, "-m", "keras_rparity", *args], cwd=ROOT,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env=full_env)
-    err: list[str] = []
-    reader = threading.Thread(target=lambda: err.extend(child.stderr), daemon=True)
-    reader.start()
-    killer = threading.Timer(timeout, child.kill)
-    killer.start()
-    sent = None
-    if at_epoch_start is None:
-        time.sleep(delay)
-        child.send_signal(signal.SIGINT)
-        sent = time.monotonic()
-    out, seen = [], 0
-    for line in child.stdout:
-        out.append(line)
-        if "Epoch 1/" in line:
-            seen += 1
-            if seen == at_epoch_start and sent is None:
-                time.sleep(delay)
-                child.send_signal(signal.SIGINT)
-                sent = time.monotonic()
-    child.wait()
-    ended = time.monotonic()
-    killer.cancel()
-    reader.join(10)
-    assert sent is not None, f"never reached the moment to interrupt:\n{''.join(out)[-2000:]}"
-    return {"status": child.returncode, "seconds": ended - sent, "stdout": "".join(out),
-            "stderr": "".join(err), "epochs_started": seen}
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` exists and is not a zombie."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
-def assert_interrupted(result: dict) -> None:
-    assert result["status"] == 130, result["stderr"][-3000:]
-    assert result["stderr"].strip().splitlines()[-1].startswith("keras-rparity: interrupted")
-    assert "Traceback" not in result["stderr"]
-    assert "Exception ignored" not in result["stderr"]
-    assert "RRuntimeError" not in result["stderr"]
-    assert result["seconds"] < 3, result
+def command_lines(pids: set[int]) -> list[str]:
+    """The command lines of those of ``pids`` still alive (for failure messages)."""
+    lines = []
+    for pid in sorted(pids):
+        if alive(pid):
+            try:
+                lines.append(Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " "))
+            except OSError:
+                continue
+    return lines
 
 
-def test_while_loading():
-    assert_interrupted(interrupt(["parity", "iris", "--epochs", "200"], None, delay=1.0))
+def wait_for(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.2)
 
 
-@pytest.mark.r
-def test_while_python_trains():
-    result = interrupt(["parity", "iris", "--epochs", "60", "--verbose", "2"], 1)
-    assert_interrupted(result)
+def interrupt(process: subprocess.Popen, within: float = 20) -> tuple[str, str, float]:
+    """Send SIGINT; returns (stdout, stderr, seconds until the process ended)."""
+    sent = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=within)
+    return out, err, time.monotonic() - sent
 
 
-@pytest.mark.r
-@pytest.mark.parametrize("delay", [0.1, 1.5])
-def test_while_r_trains(delay):
-    # iris fits twice on each side, Python first: the third fit is R's first
-    result = interrupt(["parity", "iris", "--epochs", "60", "--verbose", "2"], 3, delay)
-    assert result["epochs_started"] == 3
-    assert_interrupted(result)
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_ctrl_c_during_a_process_pool_sweep(tmp_path):
+    out = tmp_path / "sweep"
+    command = [sys.executable, "-m", "keras_rparity", "sweep", "--activations",
+               "relu,tanh,elu,sigmoid,selu,gelu", "--optimizers", "sgd", "--models", "dense",
+               "--epochs", "40", "--per-class", "20", "--executor", "process", "--workers", "2",
+               "--no-progress", "--out", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=os.environ)
+    try:
+        wait_for(lambda: len(descendants(process.pid)) >= 2, 120, "the two workers")
+        workers = descendants(process.pid)
+        wait_for(lambda: any((out / "runs").glob("*.json")), 240, "a first finished run")
+        stdout, stderr, seconds = interrupt(process)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == "keras-rparity: interrupted", stderr
+    assert "Traceback" not in stderr
+    assert "saved in" in stdout and "run the same command again" in stdout
+    assert seconds < 15
+    time.sleep(1)
+    assert workers and command_lines(workers) == []  # every worker is gone
+    assert any((out / "runs").glob("*.json"))  # what finished is kept
+    assert not list((out / "runs").glob(".*.tmp"))  # no half-written run file
 
 
-@pytest.mark.r
-def test_run_writes_what_finished(with_cifar10_fixture, tmp_path):
-    out = tmp_path / "report"
-    # fits: iris python x2, iris R x2, bird_vs_plane python, then R (the sixth)
-    result = interrupt(["run", "--experiments", "iris,bird_vs_plane", "--epochs", "40",
-                        "--per-class", "5", "--verbose", "2", "--out", str(out)], 6, 0.3)
-    assert_interrupted(result)
-    assert "interrupted during bird_vs_plane" in result["stderr"]
-    table = pd.read_csv(out / "parity.csv")
-    assert list(table["experiment"]) == ["iris", "iris"]
-    assert table["exact"].all()
-    assert "**Interrupted** during bird_vs_plane" in (out / "parity.md").read_text()
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_ctrl_c_during_vignettes_stops_kernels_and_cleans_up(tmp_path):
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    process = subprocess.Popen([sys.executable, "-m", "keras_rparity", "vignettes", "--quick",
+                                "--jobs", "2", "--out", str(tmp_path / "out")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "TMPDIR": str(scratch)})
+    try:
+        wait_for(lambda: len(descendants(process.pid)) >= 2, 120, "two running vignettes")
+        time.sleep(3)  # the kernels are executing cells now
+        children = descendants(process.pid)
+        _, stderr, seconds = interrupt(process, within=40)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 130, stderr
+    assert stderr.strip().splitlines()[-1] == "keras-rparity: interrupted", stderr
+    assert "Traceback" not in stderr
+    assert seconds < 20
+    time.sleep(1)
+    assert children and command_lines(children) == []  # no kernel or R process left
+    assert list(scratch.iterdir()) == []  # every vignette's temporary folder is gone

@@ -1,20 +1,30 @@
-"""``keras-rparity parity``: JSON output with both sides' losses, exit 0 on parity."""
+"""``keras-rparity parity``: --r/--python and bundled pairs; exit 0 only on parity,
+1 with the first difference explained, 2 for wrong usage; a table or JSON."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
 import pytest
 
+from keras_rparity.cli import main
+from keras_rparity.programs.bundled import get_pair, r_examples_dir
+
 pytestmark = pytest.mark.r
+
+
+@pytest.fixture
+def iris_files(tmp_path):
+    for file in ("iris_regression.R", "iris_regression.py", "iris.csv"):
+        shutil.copy(r_examples_dir() / file, tmp_path / file)
+    return tmp_path / "iris_regression.R", tmp_path / "iris_regression.py"
 
 
 @pytest.mark.parametrize("loss", ["mse", "mae"])
 def test_parity_iris_json(loss, capsys, bridge):
-    from keras_rparity.cli import main
-
     status = main(["parity", "iris", "--loss", loss, "--epochs", "5", "--json"])
     out = json.loads(capsys.readouterr().out)
     assert status == 0
@@ -22,14 +32,56 @@ def test_parity_iris_json(loss, capsys, bridge):
     assert fit["loss"] == {"mse": "mean_squared_error", "mae": "mean_absolute_error"}[loss]
     assert len(fit["metrics"]["loss"]["r"]) == 5
     assert fit["metrics"]["loss"]["r"] == fit["metrics"]["loss"]["python"]
-    assert fit["max_abs_diff"] == 0.0
+    assert fit["max_abs_diff"] == 0.0 and fit["max_ulps"] == 0
     assert fit["shapes_equal"] and fit["params_equal"] and fit["data_equal"]
     assert fit["param_count"] == {"r": 97, "python": 97}
 
 
-def test_unknown_loss_names_the_choices(capsys):
-    from keras_rparity.cli import main
+def test_r_and_python_files_json_exit_zero(capsys, bridge, iris_files):
+    r, py = iris_files
+    status = main(["parity", "--r", str(r), "--python", str(py), "--seed", "42",
+                   "--epochs", "2", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert out["exact"] is True and out["verdict"] is True
+    assert [f["exact"] for f in out["fits"]] == [True, True]
+    assert out["programs"] == {"r": str(r), "python": str(py)}
 
+
+def test_a_broken_pair_exits_one_with_the_first_difference(capsys, bridge, iris_files):
+    r, py = iris_files
+    py.write_text(py.read_text().replace('loss="mean_absolute_error"', 'loss="mean_squared_error"'))
+    status = main(["parity", "--r", str(r), "--python", str(py), "--seed", "42",
+                   "--epochs", "2"])
+    out = capsys.readouterr().out
+    assert status == 1
+    assert "PARITY FAILS" in out
+    assert ("First difference, fit 2: the models are compiled with different losses: R "
+            "'mean_absolute_error', Python 'mean_squared_error'") in out
+    assert "exact" in out.splitlines()[0]  # the per-fit table comes first
+
+
+def test_a_broken_pair_in_json(capsys, bridge, iris_files):
+    r, py = iris_files
+    py.write_text(py.read_text() + "\nmodel.fit(x=x, y=y, epochs=50)\n")
+    status = main(["parity", "--r", str(r), "--python", str(py), "--seed", "42",
+                   "--epochs", "1", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert out["verdict"] is False and out["first_difference"]["kind"] == "fit_count"
+
+
+def test_usage_errors_exit_two(capsys):
+    assert main(["parity", "--r", "model.R"]) == 2
+    assert "give both --r MODEL.R and --python MODEL.PY" in capsys.readouterr().err
+    assert main(["parity", "iris", "--r", "model.R", "--python", "model.py"]) == 2
+    assert "not both" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as stopped:
+        main(["parity", "iris", "--tolerance", "0.1", "--ulps", "2"])
+    assert stopped.value.code == 2
+
+
+def test_unknown_loss_names_the_choices(capsys):
     assert main(["parity", "iris", "--loss", "hinge", "--epochs", "1"]) == 2
     err = capsys.readouterr().err
     assert "invalid loss for experiment 'iris' 'hinge'" in err
@@ -37,7 +89,9 @@ def test_unknown_loss_names_the_choices(capsys):
 
 
 def test_console_script_exits_zero():
-    done = subprocess.run([sys.executable, "-m", "keras_rparity", "parity", "iris", "--loss",
-                           "mse", "--epochs", "2"], capture_output=True, text=True, timeout=300)
+    pair = get_pair("iris")
+    done = subprocess.run([sys.executable, "-m", "keras_rparity", "parity", "--r",
+                           str(pair.r.path), "--python", str(pair.python.path), "--seed", "42",
+                           "--epochs", "2"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert "max |dloss| = 0" in done.stdout
+    assert "PARITY HOLDS, bitwise equal" in done.stdout

@@ -109,3 +109,14 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(socket, "create_connection", refuse("socket.create_connection"))
     monkeypatch.setattr(cifar10, "_keras_get_file", refuse("keras get_file"))
     return attempts
+
+
+@pytest.fixture(scope="session")
+def fashion_mnist_installed() -> None:
+    """Fail loudly when the Debian package ``dataset-fashion-mnist`` is missing (the
+    set-up script installs it; a test that quietly skipped would prove nothing)."""
+    from keras_rparity.data.fashion_mnist import DEBIAN_FASHION_MNIST_DIR, FASHION_MNIST_FILES
+
+    if not all((DEBIAN_FASHION_MNIST_DIR / f).is_file() for f in FASHION_MNIST_FILES):
+        pytest.fail("Fashion-MNIST is missing: `apt-get install dataset-fashion-mnist` "
+                    "(bash scripts/setup.sh installs it)")

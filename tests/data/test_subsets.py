@@ -7,6 +7,7 @@ import doctest
 import numpy as np
 import pytest
 
+from keras_rparity.data import cifar10 as c
 from keras_rparity.data import subsets as sub
 from keras_rparity.errors import InvalidArgumentError
 
@@ -66,24 +67,24 @@ def test_first_per_class_rejects_mismatched_inputs():
 
 def test_loaders_share_the_one_implementation():
     from keras_rparity import data
-    from keras_rparity.data import cifar10, fashion_mnist
+    from keras_rparity.data import cifar10, dataset, fashion_mnist, images, loaders, npz
 
     assert cifar10.first_per_class is sub.first_per_class
     assert data.first_per_class is sub.first_per_class
-    assert fashion_mnist.first_per_class_index is sub.first_per_class_index
-    for module in (cifar10, fashion_mnist):
+    assert dataset.first_per_class is sub.first_per_class  # Dataset.first_per_class uses it
+    for module in (cifar10, fashion_mnist, npz, loaders):
         assert not hasattr(module, "_check_per_class") and not hasattr(module, "_check_subset")
-    assert not hasattr(fashion_mnist, "first_per_class")
-    with pytest.raises(InvalidArgumentError, match=r"^`subset` must be"):
-        fashion_mnist.load_image_dataset("fashion_mnist", subset=2.5)
+    assert not hasattr(fashion_mnist, "first_per_class_index")
     with pytest.raises(InvalidArgumentError, match=r"^`per_class` must be"):
-        fashion_mnist.load_raw_image_dataset("mnist", per_class=-1)
+        images.load_image_dataset("fashion_mnist", per_class=2.5)
+    with pytest.raises(InvalidArgumentError, match=r"^`per_class` must be"):
+        loaders.load_dataset("mnist", per_class=-1)
     with pytest.raises(InvalidArgumentError, match=r"^`per_class` must be"):
         cifar10.load_cifar10(per_class=0)
 
 
 def test_knobs_raise_invalid_argument_error():
-    from keras_rparity.experiments.context import Knobs
+    from keras_rparity.record import Knobs
 
     assert Knobs(epochs=2.0, per_class=50.0) == Knobs(epochs=2, per_class=50)
     assert type(Knobs(per_class=np.int64(5)).per_class) is int
@@ -94,3 +95,39 @@ def test_knobs_raise_invalid_argument_error():
         Knobs(per_class=0)
     with pytest.raises(TypeError, match="per_class"):
         Knobs(per_class=True)
+
+
+# --- through the CIFAR-10 module (re-exported there) -------------------------------------
+
+def test_first_per_class_keeps_original_order_and_counts():
+    labels = np.array([[2], [0], [2], [1], [0], [2], [1], [0]], dtype=np.uint8)
+    x = np.arange(8) * 10
+    xs, ys = c.first_per_class(x, labels, 2)
+    assert xs.tolist() == [0, 10, 20, 30, 40, 60] and ys.shape == (6, 1)
+    assert ys.ravel().tolist() == [2, 0, 2, 1, 0, 1]
+    xs1, ys1 = c.first_per_class(x, labels.ravel(), 1.0)  # R double; flat labels stay flat
+    assert xs1.tolist() == [0, 10, 30] and ys1.tolist() == [2, 0, 1]
+    xs9, _ = c.first_per_class(x, labels, 9)  # fewer than asked: keep what there is
+    assert xs9.tolist() == x.tolist()
+
+
+@pytest.mark.parametrize("bad, error", [
+    (0, ValueError), (-3, ValueError), (2.5, ValueError), (float("nan"), ValueError),
+    (True, TypeError), ("3", TypeError), (None, TypeError),
+])
+def test_first_per_class_rejects_bad_counts(bad: object, error: type):
+    with pytest.raises(error, match="per_class"):
+        c.first_per_class(np.zeros(3), np.zeros(3), bad)
+
+
+def test_cifar10_first_per_class_rejects_mismatched_inputs():
+    with pytest.raises(ValueError, match="same number of examples"):
+        c.first_per_class(np.zeros(3), np.zeros(4), 1)
+    with pytest.raises(ValueError, match=r"shape \(n,\) or \(n, 1\)"):
+        c.first_per_class(np.zeros(3), np.zeros((3, 2)), 1)
+
+
+def test_first_per_class_index_keeps_original_order():
+    labels = np.array([2, 0, 2, 1, 0, 2, 1])
+    assert sub.first_per_class_index(labels, 1).tolist() == [0, 1, 3]
+    assert sub.first_per_class_index(labels, 9).tolist() == list(range(7))

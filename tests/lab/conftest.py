@@ -1,4 +1,4 @@
-"""Fixtures of the lab tests: tiny Keras models and a folder for plots."""
+"""Fixtures of the lab tests: a folder for plots and a PNG check."""
 
 from __future__ import annotations
 
@@ -14,21 +14,6 @@ def plot_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "plots"
     folder.mkdir()
     return folder
-
-
-@pytest.fixture(scope="session")
-def output_model() -> Callable[..., object]:
-    """``output_model(activation, units=1, loss=None)``: Input(4) -> Dense(units)."""
-    import keras
-
-    def build(activation: str, units: int = 1, loss: object = None) -> object:
-        model = keras.Sequential([keras.Input(shape=(4,)),
-                                  keras.layers.Dense(units, activation=activation)])
-        if loss is not None:
-            model.compile(optimizer="adam", loss=loss)
-        return model
-
-    return build
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import importlib
 import pytest
 
 MODULES = ["losses", "loss_table", "from_logits", "activations", "tutorial_figures",
-           "pairing", "plots"]
+           "plots"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -9,7 +9,6 @@ import pytest
 from keras_rparity.errors import InvalidChoiceError, LossLabelMismatchError
 from keras_rparity.lab import loss_table
 from keras_rparity.lab.loss_table import (
-    LOSS_SIDES,
     SEED_INPUTS,
     SEED_VALUES,
     compare_loss,
@@ -139,7 +138,7 @@ def test_column_vectors_match_flat_labels():
 
 
 def test_compare_loss_is_tidy_and_a_third_side_plugs_in(monkeypatch):
-    monkeypatch.setattr(loss_table, "LOSS_SIDES", dict(LOSS_SIDES))
+    monkeypatch.setattr(loss_table, "LOSS_SIDES", dict(loss_table.BUILTIN_SIDES))
     received = {}
 
     def fake_r(loss_name, y_true, y_pred):

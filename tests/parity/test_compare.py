@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from keras_rparity.experiments.context import ArrayFingerprint, FitRecord, history_frame
 from keras_rparity.parity.compare import compare_fits
+from keras_rparity.record import ArrayFingerprint, FitRecord, history_frame
 
 
 def record(losses, x=None, params=97, weights=None) -> FitRecord:
@@ -59,8 +59,13 @@ def test_dtype_differences_alone_do_not_break_data_equality():
     assert ArrayFingerprint.of(labels_r).sha256 == ArrayFingerprint.of(labels_py).sha256
 
 
-def test_missing_metric_on_one_side_is_an_error():
+def test_a_metric_on_one_side_only_is_a_reported_difference():
+    from keras_rparity.parity.explain import explain_fit
+
     a, b = record([1.0]), record([1.0])
     a.history = pd.DataFrame({"epoch": [1], "loss": [1.0]})
-    with pytest.raises(ValueError, match="lacks metrics"):
-        compare_fits(a, b)
+    fit = compare_fits(a, b)
+    assert not fit.exact and not fit.metrics_equal
+    difference = explain_fit(fit)
+    assert difference.kind == "metrics"
+    assert "only Python recorded 'mae' at epoch 1" in difference.message

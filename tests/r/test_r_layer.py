@@ -23,7 +23,7 @@ def test_testthat_suite_inside_the_bridge(bridge):
              errors = sum(res$error), skipped = sum(res$skipped), passed = sum(res$nb) )
     """)
     assert result["failed"] == 0 and result["errors"] == 0 and result["skipped"] == 0, result
-    assert result["files"] == 4 and result["tests"] >= 15
+    assert result["files"] == 6 and result["tests"] >= 35
 
 
 def test_testthat_suite_from_rscript_embedding_python():

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from keras_rparity.report.vignettes import list_vignettes, notebook_from_percent, run_vignette
@@ -30,3 +35,23 @@ def test_vignette_executes_and_renders_figures(name, tmp_path):
     assert html.count("data:image/png;base64") >= result.figures
     if result.notebook is not None:
         assert result.notebook.exists()
+
+
+def _vignettes_cli(tmp_path: Path, *args: str) -> subprocess.Popen:
+    """``keras-rparity vignettes ...`` in a child process whose TMPDIR is an empty folder."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    return subprocess.Popen([sys.executable, "-m", "keras_rparity", "vignettes", *args,
+                             "--out", str(tmp_path / "out")], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "TMPDIR": str(scratch)})
+
+
+def test_quick_run_is_quiet_about_transport_and_leaves_no_temporary_files(tmp_path):
+    process = _vignettes_cli(tmp_path, "01_regression", "--quick")
+    stdout, stderr = process.communicate(timeout=600)
+    assert process.returncode == 0, stderr
+    assert "01_regression" in stdout and (tmp_path / "out" / "01_regression.html").is_file()
+    assert "without encryption" not in stderr  # the kernel talks over IPC, not TCP
+    assert list((tmp_path / "tmp").iterdir()) == []
+

@@ -33,11 +33,11 @@ def test_invalid_optimizer_model_dataset_list_the_valid_ones():
 
 def test_grid_product_and_stable_ids():
     grid = make_grid(["relu", "tanh"], ["adam", "sgd"], models=["conv", "dense"], repeats=2,
-                     seed=7, epochs=2, subset=20)
+                     seed=7, epochs=2, per_class=20)
     assert len(grid) == 16 and len({c.run_id for c in grid}) == 16
     assert [c.seed for c in grid[:2]] == [7, 8]
     again = make_grid(["relu", "tanh"], ["adam", "sgd"], models=["conv", "dense"], repeats=2,
-                      seed=7, epochs=2, subset=20)
+                      seed=7, epochs=2, per_class=20)
     assert [c.run_id for c in grid] == [c.run_id for c in again]
     changed = RunConfig(**{**grid[0].settings(), "epochs": 3})
     assert changed.run_id != grid[0].run_id and changed.run_id.startswith("conv-relu-adam-r0-")
@@ -47,7 +47,7 @@ def test_seed000_preset_pairs():
     preset = get_preset("seed000")
     assert preset.pairs == (("relu", "adam"), ("sigmoid", "sgd"), ("tanh", "momentum"),
                             ("leaky_relu", "adam"))
-    grid = make_grid(pairs=preset.pairs, models=preset.models, epochs=1, subset=5)
+    grid = make_grid(pairs=preset.pairs, models=preset.models, epochs=1, per_class=5)
     assert [c.pair for c in grid] == ["relu+adam", "sigmoid+sgd", "tanh+momentum",
                                       "leaky_relu+adam"]
 

@@ -11,7 +11,7 @@ from keras_rparity.sweep.summary import rank_pairs, summary_markdown, verdict
 def _runs(accuracies: dict[tuple[str, str], list[float]]) -> pd.DataFrame:
     rows = [{"model": "conv", "activation": act, "optimizer": opt, "repeat": r,
              "final_val_accuracy": acc, "final_val_loss": 1 - acc, "test_accuracy": acc,
-             "seconds": 1.0, "dataset": "fashion_mnist", "subset": 20, "epochs": 2,
+             "seconds": 1.0, "dataset": "fashion_mnist", "per_class": 20, "epochs": 2,
              "batch_size": 32, "seed": 42 + r}
             for (act, opt), values in accuracies.items() for r, acc in enumerate(values)]
     return pd.DataFrame(rows)
@@ -38,4 +38,6 @@ def test_ties_break_on_loss_and_markdown_has_one_row_per_pair():
     assert list(ranking["activation"]) == ["elu", "relu", "tanh"]
     assert list(ranking["rank"]) == [1, 2, 3]
     text = summary_markdown(runs, ["plots/summary.png"])
-    assert "| 1 | conv | elu | sgd | 1 | 0.8000 |" in text and "(plots/summary.png)" in text
+    assert "| 1 | conv | elu | sgd | 1 | 0.8000 | – | 0.8000 | 0.8000 | 0.0100 | 0.8000 | 1.0 |" \
+        in text and "(plots/summary.png)" in text
+    assert "| Rank | Model | Activation | Optimizer | Runs |" in text

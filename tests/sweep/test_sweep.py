@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -12,11 +13,11 @@ from matplotlib.image import imread
 
 from keras_rparity.sweep import make_grid, run_one, run_sweep
 from keras_rparity.sweep.grid import RunConfig
-from keras_rparity.sweep.store import EPOCH_COLUMNS, RUN_COLUMNS
+from keras_rparity.sweep.store import EPOCH_COLUMNS, RUN_COLUMNS, current_umask, write_atomic
 from keras_rparity.sweep.summary import rank_pairs
 
 GRID = {"activations": ["relu", "sigmoid"], "optimizers": ["adam", "sgd"], "models": ["conv"],
-        "epochs": 2, "subset": 20, "seed": 3}
+        "epochs": 2, "per_class": 20, "seed": 3}
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +98,7 @@ def test_rerun_redoes_only_the_deleted_run(swept):
 
 def test_same_run_twice_gives_identical_metrics(fashion_mnist_installed):
     config = RunConfig("fashion_mnist", "dense", "tanh", "momentum", seed=11, epochs=2,
-                       subset=10)
+                       per_class=10)
     a, b = run_one(config), run_one(config)
     assert a.history == b.history
     assert (a.test_loss, a.test_accuracy) == (b.test_loss, b.test_accuracy)
@@ -107,7 +108,7 @@ def test_same_run_twice_gives_identical_metrics(fashion_mnist_installed):
 
 
 def test_interrupted_sweep_keeps_finished_runs(tmp_path, fashion_mnist_installed):
-    grid = make_grid(["relu", "tanh", "elu"], ["sgd"], models=["dense"], epochs=1, subset=5)
+    grid = make_grid(["relu", "tanh", "elu"], ["sgd"], models=["dense"], epochs=1, per_class=5)
 
     def interrupted_at_third(config: RunConfig):
         if config.run_id == grid[2].run_id:
@@ -120,3 +121,24 @@ def test_interrupted_sweep_keeps_finished_runs(tmp_path, fashion_mnist_installed
         c.run_id for c in grid[:2])
     resumed = run_sweep(grid, tmp_path, progress=False, report=False)
     assert resumed.ran == [grid[2].run_id] and len(resumed.skipped) == 2
+
+
+def test_every_output_file_gets_the_umask_permissions(swept):
+    out, _ = swept
+    expected = 0o666 & ~current_umask()
+    modes = {p.relative_to(out).as_posix(): p.stat().st_mode & 0o777
+             for p in out.rglob("*") if p.is_file()}
+    assert "runs.csv" in modes and "summary.md" in modes
+    assert {name: mode for name, mode in modes.items() if mode != expected} == {}
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027])
+def test_run_file_mode_follows_the_umask(tmp_path, umask):
+    previous = os.umask(umask)
+    try:
+        path = tmp_path / "t.json"
+        write_atomic(path, lambda tmp: tmp.write_text("{}"))
+    finally:
+        os.umask(previous)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == ["t.json"]  # no temporary file left

@@ -1,54 +1,104 @@
-"""Objects handed between Python and R code running in this process.
+"""Objects handed between Python and R code running in this process, scoped to a run.
 
 R code reaches this module through reticulate (``import("keras_rparity.bridge.handoff")``),
-the Python side through a normal import: both see the same module object, so a
-Python object placed here by one side is the very object the other side gets.
+the Python side through a normal import: both see the same module object. The run an
+R hook reports to is held in a :class:`contextvars.ContextVar` and set only inside a
+``with running(ctx):`` block (rpy2's converter context is the model), so a hook called
+outside a run gets a clear error, never a context left over from an earlier run.
+
+Example:
+>>> from keras_rparity.record import RunContext
+>>> ctx = RunContext(side="r")
+>>> with running(ctx):
+...     current() is ctx
+True
+>>> current()  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+keras_rparity.errors.KerasRParityError: fit() and dataset_*() report to a keras-rparity run, ...
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
-from keras_rparity.experiments.context import RunContext
+from keras_rparity.errors import KerasRParityError
+from keras_rparity.record import RunContext
 
-_current: RunContext | None = None
-_stash: list[Any] = []
-_args: list[tuple[list[Any], dict[str, Any]]] = []
+_RUN: ContextVar[RunContext | None] = ContextVar("keras_rparity_run", default=None)
+_CALL: ContextVar[Call | None] = ContextVar("keras_rparity_call", default=None)
+
+OUTSIDE_A_RUN = (
+    "fit() and dataset_*() report to a keras-rparity run, and none is running: run the R "
+    "program through keras-rparity (keras-rparity parity --r model.R --python model.py, "
+    "or keras_rparity.compare()), not on its own"
+)
+
+
+@contextmanager
+def running(ctx: RunContext) -> Iterator[RunContext]:
+    """Make ``ctx`` the run R hooks report to, for the duration of the block."""
+    token = _RUN.set(ctx)
+    try:
+        yield ctx
+    finally:
+        _RUN.reset(token)
 
 
 def current() -> RunContext:
-    """The run context of the program being run (a default one between runs)."""
-    global _current
-    if _current is None:
-        _current = RunContext(side="r")
-    return _current
+    """The run context of the program being run; an error outside a run."""
+    ctx = _RUN.get()
+    if ctx is None:
+        raise KerasRParityError(OUTSIDE_A_RUN)
+    return ctx
 
 
-def set_current(ctx: RunContext | None) -> None:
-    """Make ``ctx`` the context R hooks report to (``None`` resets to a default)."""
-    global _current
-    _current = ctx
+class Call:
+    """One Python -> R call: its arguments going in, its result coming out.
+
+    The bridge creates one per call and passes the object itself to R, so nested or
+    concurrent calls never share a stack.
+
+    Example:
+    >>> call = Call((1.0,), {"b": 2})
+    >>> call.args(), call.set_result(3.0), call.result
+    ([1.0], None, 3.0)
+    """
+
+    def __init__(self, args: tuple[Any, ...] = (), kwargs: dict[str, Any] | None = None) -> None:
+        self._args = list(args)
+        self._kwargs = dict(kwargs or {})
+        self.result: Any = None
+
+    def args(self) -> list[Any]:
+        """Called from R: the positional arguments."""
+        return self._args
+
+    def kwargs(self) -> dict[str, Any]:
+        """Called from R: the keyword arguments."""
+        return self._kwargs
+
+    def set_result(self, value: Any) -> None:
+        """Called from R: the value R computed, kept as the Python object R holds."""
+        self.result = value
 
 
-def stash(value: Any) -> None:
-    """Called from R: leave ``value`` for the Python side to :func:`take`."""
-    _stash.append(value)
+@contextmanager
+def calling(call: Call) -> Iterator[Call]:
+    """Make ``call`` the one R code reads its arguments from and writes its result to."""
+    token = _CALL.set(call)
+    try:
+        yield call
+    finally:
+        _CALL.reset(token)
 
 
-def take() -> Any:
-    """Take the value R stashed last."""
-    if not _stash:
-        raise LookupError("R code stashed no value")
-    return _stash.pop()
-
-
-def give_args(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
-    """Python side: leave call arguments for R code to :func:`take_args`."""
-    _args.append((list(args), dict(kwargs)))
-
-
-def take_args() -> tuple[list[Any], dict[str, Any]]:
-    """Called from R: the arguments the Python side left (converted to R by reticulate)."""
-    if not _args:
-        raise LookupError("no arguments were handed to R")
-    return _args.pop()
+def current_call() -> Call:
+    """Called from R: the call being made (an error when none is)."""
+    call = _CALL.get()
+    if call is None:
+        raise KerasRParityError("no Python -> R call is in progress")
+    return call

@@ -3,8 +3,8 @@
 R starts on first use (through rpy2), binds reticulate to this interpreter,
 loads an R Keras API (the real ``keras3`` package when installed, else our
 own layer in ``keras_rparity/r/keras_api``) and the bridge's hooks, then
-runs R programs with a :class:`~keras_rparity.experiments.context.RunContext`
-supplying their knobs and collecting their fits.
+runs R programs inside ``handoff.running(ctx)``: a
+:class:`~keras_rparity.record.RunContext` supplying their knobs and collecting their fits.
 
 Example (needs R):
 >>> from keras_rparity.bridge import get_bridge
@@ -24,15 +24,18 @@ from typing import Any
 from keras_rparity.bridge import handoff
 from keras_rparity.bridge.convert import to_python
 from keras_rparity.bridge.r_errors import clean_message, take_python_error, user_call
+from keras_rparity.bridge.r_keras_api import (
+    ApiChoice,
+    Keras3Probe,
+    choose_api,
+    requested_api,
+)
 from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
-from keras_rparity.bridge.reticulate_host import running_under_reticulate
+from keras_rparity.bridge.reticulate_host import python_hosts_r, running_under_reticulate
 from keras_rparity.bridge.shutdown import register_clean_exit
-from keras_rparity.errors import InvalidChoiceError, RError, RQuitError, RUnavailableError
-from keras_rparity.experiments.context import RunContext
+from keras_rparity.errors import RError, RQuitError, RUnavailableError
 from keras_rparity.interrupts import interruptible
-
-#: Which R Keras API to load: "auto" (keras3 if installed, else ours), "keras3" or "builtin".
-API_CHOICES = ("auto", "keras3", "builtin")
+from keras_rparity.record import RunContext
 
 
 class RWarning(UserWarning):
@@ -50,6 +53,7 @@ class BridgeInfo:
     r_home: str
     reticulate_version: str
     api: str
+    api_choice: ApiChoice
     python: str
     same_process: bool
 
@@ -58,8 +62,8 @@ class RBridge:
     """Embedded R with a Keras API. Use :func:`get_bridge`, not this class, to get one."""
 
     def __init__(self, api: str = "auto") -> None:
-        if api not in API_CHOICES:
-            raise InvalidChoiceError("R Keras API", api, API_CHOICES)
+        requested = requested_api(api)  # a bad name fails before R starts
+        python_hosts_r()
         self._ro = import_rpy2()
         self._r = self._ro.r
         # Registered before anything loads reticulate: its exit finalizer (>= 1.43)
@@ -72,7 +76,8 @@ class RBridge:
         self._support = self._r["new.env"]()
         self._r["sys.source"](str(r_dir() / "bridge.R"), envir=self._support)
         self._bind_python()
-        self.api = self._choose_api(api)
+        self.api_choice = self._choose_api(requested)
+        self.api = self.api_choice.api
         api_env = (self._support_fn("rparity_load_keras3_api")() if self.api == "keras3"
                    else self._support_fn("rparity_load_builtin_api")(str(r_dir() / "keras_api")))
         hook_files = self._ro.StrVector([str(r_dir() / "hooks.R"), str(r_dir() / "datasets.R")])
@@ -95,18 +100,19 @@ class RBridge:
             raise RUnavailableError(
                 f"reticulate bound to another Python process (pid {pid}, ours {os.getpid()})")
 
-    def _choose_api(self, api: str) -> str:
-        if api == "auto":
-            api = os.environ.get("KERAS_RPARITY_R_API", "auto")
-            if api not in API_CHOICES:
-                raise InvalidChoiceError("KERAS_RPARITY_R_API", api, API_CHOICES)
-        has_keras3 = bool(self._r('isTRUE(requireNamespace("keras3", quietly = TRUE))')[0])
-        if api == "keras3" and not has_keras3:
-            raise RUnavailableError("KERAS_RPARITY_R_API=keras3, but the R package keras3 "
-                                    "is not installed; use 'builtin' or install keras3 from CRAN.")
-        if api == "auto":
-            return "keras3" if has_keras3 else "builtin"
-        return api
+    def _choose_api(self, requested: str) -> ApiChoice:
+        """keras3 or our layer (:mod:`~keras_rparity.bridge.r_keras_api`); "builtin"
+        never loads keras3."""
+        probe = None if requested == "builtin" else self.probe_keras3(load=True)
+        return choose_api(requested, probe)
+
+    def probe_keras3(self, load: bool = False) -> Keras3Probe:
+        """Whether keras3 is installed, its version and (``load``) whether it loads."""
+        if not hasattr(self, "_probe_env"):
+            self._probe_env = self._r["new.env"]()
+            self._r["sys.source"](str(r_dir() / "keras3_probe.R"), envir=self._probe_env)
+        found = to_python(self._probe_env.find("rparity_probe_keras3")(load=load))
+        return Keras3Probe(bool(found["installed"]), found["version"], found["load_error"])
 
     # -- evaluation -----------------------------------------------------------------------
     def _eval_in(self, code: str | None, parent: Any, origin: str,
@@ -159,9 +165,10 @@ class RBridge:
     def py_value(self, code: str) -> Any:
         """Evaluate R code whose value is a Python object (or convertible to one) and
         return that Python object itself, as R holds it (e.g. a float32 NumPy array)."""
-        self.eval("reticulate::import('keras_rparity.bridge.handoff')$stash(local({\n"
-                  f"{code}\n}}))\nNULL")
-        return handoff.take()
+        with handoff.calling(handoff.Call()) as call:
+            self.eval("reticulate::import('keras_rparity.bridge.handoff')$current_call()"
+                      f"$set_result(local({{\n{code}\n}}))\nNULL")
+        return call.result
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         """Call an R function with Python arguments; return the Python object R returns.
@@ -169,27 +176,32 @@ class RBridge:
         ``function`` is R code evaluating to a function (``"loss_mean_squared_error()"``
         is a loss object, which R calls like a function). The arguments reach R as
         reticulate converts them (NumPy arrays become R arrays), exactly as R user data.
+        Each call carries its own arguments and result (no shared stack).
 
         Example (needs R):
         >>> get_bridge().call("function(x) x * 2", 21.0)  # doctest: +SKIP
         42.0
         """
-        handoff.give_args(args, kwargs)
-        return self.py_value(
-            f".f <- {function}\n"
-            ".a <- reticulate::import('keras_rparity.bridge.handoff')$take_args()\n"
-            "do.call(.f, c(.a[[1]], .a[[2]]))")
+        with handoff.calling(handoff.Call(args, kwargs)) as call:
+            self.eval(
+                ".call <- reticulate::import('keras_rparity.bridge.handoff')$current_call()\n"
+                f".f <- {function}\n"
+                ".call$set_result(do.call(.f, c(.call$args(), .call$kwargs())))\nNULL")
+        return call.result
 
     def run_program(self, path: str | Path, ctx: RunContext) -> RunContext:
-        """Run an R program in a fresh environment; its fits are recorded in ``ctx``."""
+        """Run an R program file in a fresh environment; its fits are recorded in ``ctx``."""
         path = Path(path)
         if not path.is_file():
             raise FileNotFoundError(f"R program not found: {path}")
-        handoff.set_current(ctx)
-        try:
+        with handoff.running(ctx):
             self._eval_in(None, self._hooks, origin=path.name, file=str(path))
-        finally:
-            handoff.set_current(None)
+        return ctx
+
+    def run_code(self, code: str, ctx: RunContext, origin: str = "<R program>") -> RunContext:
+        """Run R program text in a fresh environment; its fits are recorded in ``ctx``."""
+        with handoff.running(ctx):
+            self._eval_in(code, self._hooks, origin=origin)
         return ctx
 
     def info(self) -> BridgeInfo:
@@ -199,6 +211,7 @@ class RBridge:
             r_home=str(r("R.home()")[0]),
             reticulate_version=self.reticulate_version,
             api=self.api,
+            api_choice=self.api_choice,
             python=str(r("reticulate::py_config()$python")[0]),
             same_process=int(r("Sys.getpid()")[0]) == os.getpid(),
         )
@@ -231,7 +244,8 @@ def get_bridge(api: str = "auto") -> RBridge:
     global _BRIDGE
     if _BRIDGE is None:
         _BRIDGE = RBridge(api)
-    elif api not in ("auto", _BRIDGE.api):
+    elif requested_api(api) not in ("auto", _BRIDGE.api):
         raise RUnavailableError(f"R already runs with the {_BRIDGE.api!r} Keras API in this "
-                                f"process; cannot switch to {api!r}")
+                                f"process; cannot switch to {requested_api(api)!r}: start a "
+                                "new process")
     return _BRIDGE

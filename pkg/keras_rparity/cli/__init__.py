@@ -108,7 +108,7 @@ def _say_error(message: str) -> None:
 
 def _loss_label_findings(exc: RError) -> int:
     """A loss/label mismatch inside an R program: the checker's findings, R-syntax fixes."""
-    from keras_rparity.lab.pairing import format_findings
+    from keras_rparity.pairing import format_findings
 
     where = f" at {exc.location}" if exc.location else ""
     call = f" in {exc.r_call}" if exc.r_call else ""

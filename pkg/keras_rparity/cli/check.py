@@ -129,8 +129,8 @@ def _load_model(path: Path) -> object:
 
 
 def check_r_program_main(args: argparse.Namespace) -> int:
-    from keras_rparity.lab.pairing import format_findings
     from keras_rparity.lab.r_side import check_r_program
+    from keras_rparity.pairing import format_findings
 
     fits = check_r_program(args.r_program)
     if not fits:
@@ -147,7 +147,7 @@ def check_r_program_main(args: argparse.Namespace) -> int:
 
 
 def main(args: argparse.Namespace) -> int:
-    from keras_rparity.lab.pairing import check_pairing, describe_output, format_findings
+    from keras_rparity.pairing import check_pairing, describe_output, format_findings
 
     if args.r_program is not None:
         return check_r_program_main(args)

@@ -60,22 +60,33 @@ def _help(parser: argparse.ArgumentParser) -> Callable[[argparse.Namespace], int
 
 
 def status_command(args: argparse.Namespace) -> int:
-    """Print the dataset table (or JSON); exit 0 even when some datasets are missing."""
+    """Print the dataset table (or JSON); exit 0 even when some datasets are missing.
+
+    An unusable Keras home (``KERAS_HOME`` a file, unwritable) is said in the rows of the
+    datasets kept there and, in the table, on a line of its own.
+    """
+    from keras_rparity.data.cache import keras_cache_problem
     from keras_rparity.data.status import dataset_status, format_status
 
     statuses = dataset_status()
     if args.json:
         print(json.dumps([asdict(s) for s in statuses], indent=2))
-    else:
-        print(format_status(statuses))
+        return 0
+    print(format_status(statuses))
+    problem = keras_cache_problem()
+    if problem is not None:
+        print(f"Keras cache unusable: {problem}")
     return 0
 
 
 def import_command(args: argparse.Namespace) -> int:
     """Import an archive; print one line saying what, where, and which source."""
-    from keras_rparity.data.cifar10 import cifar10_status, import_cifar10
+    from keras_rparity.data.cache import check_keras_cache
+    from keras_rparity.data.cifar10 import SOURCES, cifar10_status
+    from keras_rparity.data.cifar10_archive import import_cifar10
 
     try:
+        check_keras_cache()
         result = import_cifar10(args.path, allow_unofficial=args.allow_unofficial)
     except KerasRParityError:
         raise  # main() prints these (DatasetMissingError is also an OSError)
@@ -83,21 +94,21 @@ def import_command(args: argparse.Namespace) -> int:
         print(f"keras-rparity: error: could not write to the Keras cache: {exc}",
               file=sys.stderr)
         return 1
-    what = {"cifar-10": "official CIFAR-10",
-            "fixture": "synthetic FIXTURE (not CIFAR-10)",
-            "unofficial": "unofficial CIFAR-10-format"}[result.source]
     note = ""
     if result.source != "cifar-10" and cifar10_status().source == "cifar-10":
         note = "; not used while the official CIFAR-10 is present"
-    print(f"imported {what} archive ({result.n_train} train + {result.n_test} test images) "
-          f"to {result.path} [source: {result.source}, md5 {result.md5}]{note}")
+    print(f"imported {SOURCES[result.source]} archive ({result.n_train} train + "
+          f"{result.n_test} test images) to {result.path} [source: {result.source}, "
+          f"md5 {result.md5}]{note}")
     return 0
 
 
 def fetch_command(args: argparse.Namespace) -> int:
     """Make the official CIFAR-10 present, downloading it with Keras if needed."""
+    from keras_rparity.data.cache import check_keras_cache
     from keras_rparity.data.cifar10 import load_cifar10
 
+    check_keras_cache()
     data = load_cifar10(download=True)
     print(f"CIFAR-10 ready: {data.n_train} train + {data.n_test} test images "
           f"in {data.path} [source: {data.source}]")

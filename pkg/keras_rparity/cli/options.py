@@ -7,7 +7,7 @@ import json
 import sys
 from typing import Any
 
-from keras_rparity.experiments.context import Knobs
+from keras_rparity.record import Knobs
 from keras_rparity.validation import DEFAULT_SEED, arg_type
 
 #: Keys of a JSON summary that hold wall-clock times (they differ between identical runs).
@@ -15,14 +15,15 @@ TIMING_KEYS = ("seconds",)
 
 
 def add_knob_options(parser: argparse.ArgumentParser, epochs_help: str,
-                     verbose_default: int = 0) -> None:
+                     verbose_default: int = 0, seed_default: int | None = DEFAULT_SEED,
+                     seed_help: str | None = None) -> None:
     """--epochs, --seed, --per-class and --verbose, as every training command takes them.
 
     Numbers are checked like the Python and R APIs check them: ``--epochs 2.0`` is 2.
     """
     parser.add_argument("--epochs", type=arg_type("--epochs"), default=None, help=epochs_help)
-    parser.add_argument("--seed", type=arg_type("--seed", min_val=0), default=DEFAULT_SEED,
-                        help=f"seed set before each model ({DEFAULT_SEED})")
+    parser.add_argument("--seed", type=arg_type("--seed", min_val=0), default=seed_default,
+                        help=seed_help or f"seed set before each model ({seed_default})")
     parser.add_argument("--per-class", type=arg_type("--per-class"), default=None,
                         dest="per_class",
                         help="image datasets: keep the first N images of each class "

@@ -3,7 +3,7 @@
 Examples::
 
     keras-rparity sweep --activations relu,sigmoid,tanh,leaky_relu \\
-        --optimizers adam,sgd,momentum --models conv --epochs 5 --subset 500 \\
+        --optimizers adam,sgd,momentum --models conv --epochs 5 --per-class 500 \\
         --repeats 3 --executor process --workers 2 --out out/sweep
     keras-rparity sweep --preset seed000            # 4 pairs, conv, 10 epochs, 1,000/class
 
@@ -14,7 +14,10 @@ trains the runs that are missing.
 from __future__ import annotations
 
 import argparse
+import functools
 from pathlib import Path
+
+from keras_rparity.validation import DEFAULT_SEED, arg_type
 
 #: Settings used when neither a flag nor the preset gives one.
 DEFAULTS = {
@@ -22,23 +25,19 @@ DEFAULTS = {
     "optimizers": "adam,sgd,momentum",
     "models": "conv",
     "epochs": 5,
-    "subset": 500,
+    "per_class": 500,
     "repeats": 1,
 }
 
 
-def _subset(text: str) -> int | None:
+def _per_class(text: str) -> int | None:
     """``N`` images per class, or ``all``."""
-    if text.strip().lower() in ("all", "none", "0"):
+    if text.strip().lower() == "all":
         return None
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number or 'all', got {text!r}") \
-            from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"subset must be >= 1 (or 'all'), got {value}")
-    return value
+    return _PER_CLASS(text)
+
+
+_PER_CLASS = arg_type("--per-class")
 
 
 def _names(text: str) -> list[str]:
@@ -62,22 +61,30 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"comma-separated: sgd, momentum, adam, rmsprop, adagrad "
                         f"({DEFAULTS['optimizers']})")
     p.add_argument("--models", default=None, help="comma-separated: conv, dense (conv)")
-    p.add_argument("--epochs", type=int, default=None,
+    p.add_argument("--epochs", type=arg_type("--epochs"), default=None,
                    help=f"epochs per run ({DEFAULTS['epochs']})")
-    p.add_argument("--subset", "--per-class", type=_subset, default=argparse.SUPPRESS,
+    p.add_argument("--per-class", type=_per_class, default=argparse.SUPPRESS, dest="per_class",
                    help=f"first N images per class of train and test, or 'all' "
-                        f"({DEFAULTS['subset']})")
-    p.add_argument("--repeats", type=int, default=None,
+                        f"({DEFAULTS['per_class']})")
+    p.add_argument("--repeats", type=arg_type("--repeats"), default=None,
                    help="runs per combination, seeded SEED, SEED+1, ... (1)")
-    p.add_argument("--seed", type=int, default=42, help="seed of the first repeat (42)")
-    p.add_argument("--batch-size", type=int, default=32, dest="batch_size",
-                   help="examples per gradient step in every run (32)")
+    p.add_argument("--seed", type=arg_type("--seed", min_val=0), default=DEFAULT_SEED,
+                   help=f"seed of the first repeat ({DEFAULT_SEED})")
+    p.add_argument("--batch-size", type=arg_type("--batch-size"), default=32, dest="batch_size",
+                   help="samples per gradient step of fit (32)")
     p.add_argument("--dataset", default="fashion_mnist",
                    help="fashion_mnist (Debian package dataset-fashion-mnist) or mnist "
                         "(needs mnist.npz in $KERAS_HOME/datasets) (fashion_mnist)")
     p.add_argument("--executor", default="process",
-                   help="serial, process (local process pool) or ray (process)")
-    p.add_argument("--workers", type=int, default=None, help="parallel runs (all cores)")
+                   help="serial (one run after the other in this process), process (a pool "
+                        "of worker processes on this machine, each importing Keras once) or "
+                        "ray (Ray actors; with --ray-address on an existing cluster) (process)")
+    p.add_argument("--workers", type=arg_type("--workers"), default=None,
+                   help="runs at once (all cores; with --ray-address: the cluster's CPUs)")
+    p.add_argument("--ray-address", default=None, dest="ray_address", metavar="HOST:PORT",
+                   help="join the Ray cluster whose head listens there (start it with "
+                        "`ray start --head`; add machines with `ray start --address=HOST:PORT`)"
+                        "; needs --executor ray")
     p.add_argument("--out", type=Path, default=None,
                    help="output directory (out/sweep, or out/sweep-PRESET)")
     p.add_argument("--no-progress", action="store_false", dest="progress",
@@ -92,13 +99,13 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
     preset = get_preset(args.preset) if args.preset else None
     chosen = dict(DEFAULTS)
     if preset is not None:
-        chosen.update(epochs=preset.epochs, subset=preset.subset, repeats=preset.repeats,
+        chosen.update(epochs=preset.epochs, per_class=preset.per_class, repeats=preset.repeats,
                       models=",".join(preset.models))
     for name in ("activations", "optimizers", "models", "epochs", "repeats"):
         if getattr(args, name) is not None:
             chosen[name] = getattr(args, name)
-    if hasattr(args, "subset"):
-        chosen["subset"] = args.subset
+    if hasattr(args, "per_class"):
+        chosen["per_class"] = args.per_class
     pairs = preset.pairs if preset is not None and args.activations is None \
         and args.optimizers is None else None
     chosen["pairs"] = pairs
@@ -107,25 +114,36 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
 
 
 def main(args: argparse.Namespace) -> int:
-    from keras_rparity.data.fashion_mnist import ensure_available
+    from keras_rparity.data.loaders import require_dataset
     from keras_rparity.sweep.executors import make_executor
     from keras_rparity.sweep.grid import make_grid
+    from keras_rparity.sweep.run_one import warm_up
     from keras_rparity.sweep.runner import run_sweep
     from keras_rparity.sweep.store import SweepStore
     from keras_rparity.sweep.summary import rank_pairs, verdict
 
     s = _settings(args)
-    executor = make_executor(args.executor, args.workers)
+    make_executor(args.executor, args.workers, ray_address=args.ray_address)  # check early
     grid = make_grid(_names(str(s["activations"])), _names(str(s["optimizers"])),
                      models=_names(str(s["models"])), repeats=s["repeats"], seed=args.seed,
-                     epochs=s["epochs"], subset=s["subset"], dataset=args.dataset,
+                     epochs=s["epochs"], per_class=s["per_class"], dataset=args.dataset,
                      batch_size=args.batch_size, pairs=s["pairs"])
-    ensure_available(args.dataset)
+    require_dataset(args.dataset)
     store = SweepStore(s["out"])
     finished = sum(store.has(c.run_id) for c in grid)
-    print(f"sweep: {len(grid)} runs ({finished} already finished) -> {store.out}; "
-          f"executor {args.executor} x{executor.workers}")
-    outcome = run_sweep(grid, store.out, executor, progress=args.progress)
+    warm = functools.partial(warm_up, args.dataset, s["per_class"])
+    with make_executor(args.executor, args.workers, warm, args.ray_address) as executor:
+        if finished < len(grid):
+            executor.start()
+        print(f"sweep: {len(grid)} runs ({finished} already finished) -> {store.out}; "
+              f"executor {args.executor} x{executor.workers}", flush=True)
+        try:
+            outcome = run_sweep(grid, store.out, executor, progress=args.progress)
+        except KeyboardInterrupt:
+            done = sum(store.has(c.run_id) for c in grid)
+            print(f"sweep: {done} of {len(grid)} runs finished and saved in {store.runs_dir}; "
+                  "run the same command again to train the rest", flush=True)
+            raise
     print(f"trained {len(outcome.ran)}, reused {len(outcome.skipped)}")
     print(verdict(rank_pairs(outcome.runs)).replace("**", ""))
     print(f"summary: {store.out / 'summary.md'}; tables: {store.out / 'runs.csv'}, "

@@ -1,12 +1,23 @@
 """Datasets of the tutorial, loaded offline from Keras' cache (or embedded).
 
+* :mod:`~keras_rparity.data.loaders` — the registry: name -> load function and status
+  probe; :func:`load_dataset` loads any of them, :func:`register_npz_dataset` adds one.
+* :mod:`~keras_rparity.data.dataset` — the types: :class:`Dataset` (``train``, ``test``,
+  ``source``), :class:`DatasetEntry`.
 * :mod:`~keras_rparity.data.iris` — R's ``datasets::iris``, embedded.
 * :mod:`~keras_rparity.data.cifar10` — CIFAR-10 from Keras' cache; never downloads
-  unless asked; :func:`import_cifar10` installs an archive you already have.
+  unless asked. Its batch format is :mod:`~keras_rparity.data.cifar10_format`, its
+  archive (checking, :func:`import_cifar10`) :mod:`~keras_rparity.data.cifar10_archive`.
 * :mod:`~keras_rparity.data.cifar10_fixture` — a tiny synthetic CIFAR-format archive
-  for tests (always labelled ``source="fixture"``).
+  for tests (always labelled ``source="fixture"``); :mod:`~keras_rparity.data.cifar10_standin`
+  — the in-memory stand-in for runs without CIFAR-10 (``source="synthetic"``).
+* :mod:`~keras_rparity.data.fashion_mnist`, :mod:`~keras_rparity.data.npz` (MNIST's
+  format and your own ``.npz``), :mod:`~keras_rparity.data.images` (scaled for training).
 * :mod:`~keras_rparity.data.status` — what is present, and how to get what is not.
-* :mod:`~keras_rparity.data.cache` — where Keras keeps datasets (``$KERAS_HOME``).
+* :mod:`~keras_rparity.data.cache` — where Keras keeps datasets (``$KERAS_HOME``), and
+  :func:`check_keras_cache`, run before any training.
+* :mod:`~keras_rparity.data.subsets`, :mod:`~keras_rparity.data.hashing` — the first
+  ``per_class`` of each class; file digests.
 
 The names below are imported on first use, so importing this package is cheap.
 
@@ -24,18 +35,23 @@ from typing import Any
 _EXPORTS = {
     "keras_home": "cache",
     "datasets_dir": "cache",
-    "Cifar10Data": "cifar10",
-    "ImportResult": "cifar10",
+    "check_keras_cache": "cache",
+    "KerasCacheError": "cache",
+    "Dataset": "dataset",
+    "DatasetEntry": "dataset",
+    "load_dataset": "loaders",
+    "register_dataset": "loaders",
+    "register_npz_dataset": "loaders",
+    "dataset_names": "loaders",
     "load_cifar10": "cifar10",
-    "import_cifar10": "cifar10",
-    "check_cifar10_archive": "cifar10",
-    "first_per_class": "subsets",
     "cifar10_status": "cifar10",
+    "ImportResult": "cifar10_archive",
+    "import_cifar10": "cifar10_archive",
+    "check_cifar10_archive": "cifar10_archive",
+    "first_per_class": "subsets",
     "write_cifar10_fixture_archive": "cifar10_fixture",
     "install_cifar10_fixture": "cifar10_fixture",
-    "DatasetProbe": "status",
     "DatasetStatus": "status",
-    "register_probe": "status",
     "dataset_status": "status",
     "format_status": "status",
 }

@@ -3,7 +3,7 @@
 The archive has the official layout (``cifar-10-batches-py/`` with ``data_batch_1`` ..
 ``data_batch_5``, ``test_batch`` and ``batches.meta``, pickled dicts with ``bytes``
 keys) plus ``cifar-10-batches-py/FIXTURE-NOT-CIFAR10.txt``, which makes
-:func:`~keras_rparity.data.cifar10.import_cifar10` label it ``source="fixture"``.
+:func:`~keras_rparity.data.cifar10_archive.import_cifar10` label it ``source="fixture"``.
 
 Images are learnable: every class has its own base colour and stripe pattern, plus
 seeded noise, so a tiny CNN's accuracy moves within a few epochs. Each batch holds
@@ -35,19 +35,20 @@ from typing import Any
 
 import numpy as np
 
-from keras_rparity.data.cifar10 import (
-    BATCHES_DIRNAME,
-    CLASS_NAMES,
+from keras_rparity.data.cifar10 import cifar10_status, load_cifar10
+from keras_rparity.data.cifar10_archive import (
     FIXTURE_MARKER,
     IMPORT_COMMAND,
+    ImportResult,
+    import_cifar10,
+)
+from keras_rparity.data.cifar10_format import (
+    BATCHES_DIRNAME,
+    CLASS_NAMES,
     META_FILE,
     ROW_LENGTH,
     TEST_BATCH,
     TRAIN_BATCHES,
-    ImportResult,
-    cifar10_status,
-    import_cifar10,
-    load_cifar10,
 )
 from keras_rparity.errors import DatasetMissingError
 

@@ -5,7 +5,7 @@
 * :mod:`~keras_rparity.lab.from_logits`: crossentropy on probabilities vs from logits;
 * :mod:`~keras_rparity.lab.activations`: values, autodiff derivatives, saturation;
 * :mod:`~keras_rparity.lab.tutorial_figures`: the tutorial's figures as tables;
-* :mod:`~keras_rparity.lab.pairing`: :func:`check_pairing` and its findings;
+* :mod:`~keras_rparity.pairing`: :func:`check_pairing` and its findings;
 * :mod:`~keras_rparity.lab.plots`: PNGs of all of the above.
 
 Importing this package does not import TensorFlow or matplotlib.
@@ -36,17 +36,17 @@ from keras_rparity.lab.losses import (
     reference_loss,
     resolve_loss,
 )
-from keras_rparity.lab.pairing import (
-    FINDING_CODES,
-    Finding,
-    check_pairing,
-    format_findings,
-)
 from keras_rparity.lab.tutorial_figures import (
     crossentropy_penalty,
     output_gradients,
     sigmoid_saturation,
     softmax_winner_takes_all,
+)
+from keras_rparity.pairing import (
+    FINDING_CODES,
+    Finding,
+    check_pairing,
+    format_findings,
 )
 
 __all__ = [

@@ -6,10 +6,10 @@ A *side* is one way of computing a loss: a callable
 :func:`~keras_rparity.lab.losses.prepare_inputs`: float64 numpy arrays, and
 for ``sparse_categorical_crossentropy`` int64 labels of shape ``(n,)``. Two
 sides ship: ``"numpy"`` (the reference formulas) and ``"keras"`` (Keras in
-Python). Another, such as Keras from R through the in-process bridge, is one
-call away::
+Python). Another is plugged in by registering it, the one mechanism, which the
+R side (Keras from R through the in-process bridge) uses too::
 
-    register_loss_side("r", r_loss)
+    register_loss_side("r", r_loss)      # what lab.r_side.sides_with_r() does
 
 and then appears in every table. Results are tidy: one row per loss, inputs
 and side, with the absolute difference to the ``"numpy"`` reference.
@@ -79,8 +79,11 @@ def keras_side(loss_name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
     return keras_loss(loss_name, y_true, y_pred)
 
 
+#: The sides that ship, in table order.
+BUILTIN_SIDES: dict[str, LossSide] = {REFERENCE_SIDE: numpy_side, "keras": keras_side}
+
 #: Registered sides, in table order. Mutate through :func:`register_loss_side`.
-LOSS_SIDES: dict[str, LossSide] = {REFERENCE_SIDE: numpy_side, "keras": keras_side}
+LOSS_SIDES: dict[str, LossSide] = dict(BUILTIN_SIDES)
 
 
 def register_loss_side(name: str, side: LossSide, replace: bool = False) -> None:

@@ -2,7 +2,8 @@
 
 R computes the loss the way an R user would: the R keras loss object
 (``loss_binary_crossentropy()``) applied to R vectors and matrices. Plugged
-into :mod:`keras_rparity.lab.loss_table` as the side ``"r"``.
+into :mod:`keras_rparity.lab.loss_table` as the side ``"r"`` through that module's
+one mechanism, :func:`~keras_rparity.lab.loss_table.register_loss_side`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from typing import Any
 
 import numpy as np
 
-from keras_rparity.lab.loss_table import LOSS_SIDES, LossSide
+from keras_rparity.lab import loss_table
+from keras_rparity.lab.loss_table import LossSide, register_loss_side
 
 R_SIDE = "r"
 
@@ -31,11 +33,14 @@ def r_loss(loss_name: str, y_true: np.ndarray, y_pred: np.ndarray) -> float:
 
 
 def sides_with_r() -> dict[str, LossSide]:
-    """The registered sides plus ``"r"``; starts R (RUnavailableError if it cannot)."""
+    """Start R (RUnavailableError if it cannot), register ``"r"`` as a loss side (once)
+    and return the registered sides, R included; every later table has it too."""
     from keras_rparity.bridge import get_bridge
 
     get_bridge()
-    return {**LOSS_SIDES, R_SIDE: r_loss}
+    if loss_table.LOSS_SIDES.get(R_SIDE) is not r_loss:
+        register_loss_side(R_SIDE, r_loss, replace=True)
+    return dict(loss_table.LOSS_SIDES)
 
 
 def check_r_program(path: str | Path, epochs: int = 1, per_class: int = 5) -> list[Any]:
@@ -46,9 +51,7 @@ def check_r_program(path: str | Path, epochs: int = 1, per_class: int = 5) -> li
     checker needs the compiled model and the labels, which exist once ``fit`` is
     called), so any R program can be checked without editing it.
     """
-    from keras_rparity.bridge import get_bridge
-    from keras_rparity.experiments.context import Knobs, RunContext
+    from keras_rparity.programs import RProgram
+    from keras_rparity.record import Knobs
 
-    ctx = RunContext(Knobs(epochs=epochs, per_class=per_class), side="r")
-    get_bridge().run_program(path, ctx)
-    return ctx.fits
+    return RProgram(path=path).run(Knobs(epochs=epochs, per_class=per_class)).fits

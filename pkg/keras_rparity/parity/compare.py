@@ -1,40 +1,93 @@
-"""Compare the R and Python runs of one experiment, fit by fit.
+"""Compare two runs fit by fit: data, shapes, parameter counts, weights, metrics.
 
 Parity means: the same prepared data (shape and every value), the same model
-(input/output shapes, parameter count) and the same numbers out (loss and
-every metric, each epoch). Differences are reported, never rounded away.
+(input/output shapes, parameter count, initial weights) and the same numbers out
+(loss and every metric, each epoch, and the final weights). Differences are
+measured, never rounded away: absolute differences and float32 ULP distances.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from keras_rparity.experiments.context import ArrayFingerprint, FitRecord, Knobs
-from keras_rparity.experiments.runs import SideRun, run_side
+from keras_rparity.parity.ulps import max_ulps, ulp_distance
+from keras_rparity.record import FitRecord
+
+SIDE_NAMES = {"r": "R", "python": "Python"}
 
 
 @dataclass
 class FitParity:
     """How one fit compares between R and Python."""
 
+    index: int
     label: str
-    epochs: dict[str, int]
-    per_epoch: pd.DataFrame  # epoch, metric, r, python, abs_diff, rel_diff
-    max_abs_diff: float
-    max_rel_diff: float
-    input_shape: dict[str, tuple]
-    output_shape: dict[str, tuple]
-    param_count: dict[str, int]
-    x_shape: dict[str, tuple]
-    y_shape: dict[str, tuple]
-    data_equal: bool
-    weights_max_abs_diff: float
-    seconds: dict[str, float]
-    findings: dict[str, list[str]]
+    r: FitRecord
+    python: FitRecord
+    per_epoch: pd.DataFrame  # epoch, metric, r, python, abs_diff, rel_diff, ulps
+
+    @property
+    def both(self) -> dict[str, FitRecord]:
+        return {"r": self.r, "python": self.python}
+
+    def _by_side(self, attribute: str) -> dict[str, object]:
+        return {side: getattr(record, attribute) for side, record in self.both.items()}
+
+    @property
+    def epochs(self) -> dict[str, int]:
+        return self._by_side("epochs")
+
+    @property
+    def input_shape(self) -> dict[str, tuple]:
+        return self._by_side("input_shape")
+
+    @property
+    def output_shape(self) -> dict[str, tuple]:
+        return self._by_side("output_shape")
+
+    @property
+    def param_count(self) -> dict[str, int]:
+        return self._by_side("param_count")
+
+    @property
+    def x_shape(self) -> dict[str, tuple]:
+        return {side: record.x.shape for side, record in self.both.items()}
+
+    @property
+    def y_shape(self) -> dict[str, tuple]:
+        return {side: record.y.shape for side, record in self.both.items()}
+
+    @property
+    def seconds(self) -> dict[str, float]:
+        return self._by_side("seconds")
+
+    @property
+    def findings(self) -> dict[str, list[str]]:
+        return self._by_side("finding_codes")
+
+    @property
+    def max_abs_diff(self) -> float:
+        """Largest absolute difference of any metric at any epoch (NaN when none)."""
+        diffs = self.per_epoch["abs_diff"].to_numpy()
+        return float(np.nanmax(diffs)) if diffs.size and not np.isnan(diffs).all() else (
+            0.0 if diffs.size == 0 else float("nan"))
+
+    @property
+    def max_rel_diff(self) -> float:
+        rel = self.per_epoch["rel_diff"].to_numpy()
+        return float(np.nanmax(rel)) if rel.size and not np.isnan(rel).all() else 0.0
+
+    @property
+    def max_ulps(self) -> int:
+        """Largest float32 ULP distance of any metric at any epoch."""
+        return max_ulps(self.per_epoch["r"], self.per_epoch["python"])
+
+    @property
+    def data_equal(self) -> bool:
+        return self.r.x.same_values(self.python.x) and self.r.y.same_values(self.python.y)
 
     @property
     def shapes_equal(self) -> bool:
@@ -46,11 +99,50 @@ class FitParity:
         return len(set(self.param_count.values())) == 1
 
     @property
+    def initial_weights_equal(self) -> bool | None:
+        """Whether both models started from the same weights (``None``: not recorded)."""
+        if self.r.initial_weights is None or self.python.initial_weights is None:
+            return None
+        return weights_max_abs_diff(self.r.initial_weights, self.python.initial_weights) == 0.0
+
+    @property
+    def weights_max_abs_diff(self) -> float:
+        """Largest absolute difference of the final weights (inf when shapes differ)."""
+        return weights_max_abs_diff(self.r.weights, self.python.weights)
+
+    @property
+    def weights_max_ulps(self) -> int:
+        """Largest float32 ULP distance of the final weights (-1 when shapes differ)."""
+        if not _same_shapes(self.r.weights, self.python.weights):
+            return -1
+        return max((max_ulps(a, b) for a, b in zip(self.r.weights, self.python.weights,
+                                                    strict=True)), default=0)
+
+    @property
+    def metrics_equal(self) -> bool:
+        return (len(set(self.epochs.values())) == 1 and _columns_match(self.per_epoch)
+                and bool((self.per_epoch["ulps"] == 0).all()))
+
+    @property
     def exact(self) -> bool:
-        """Bitwise parity: equal data, shapes, parameter counts, metrics and weights."""
-        return (self.max_abs_diff == 0.0 and self.data_equal and self.shapes_equal
-                and self.params_equal and self.weights_max_abs_diff == 0.0
-                and len(set(self.epochs.values())) == 1)
+        """Bitwise parity: equal data, shapes, parameter counts, weights and metrics."""
+        return (self.data_equal and self.shapes_equal and self.params_equal
+                and self.initial_weights_equal is not False and self.metrics_equal
+                and self.weights_max_abs_diff == 0.0)
+
+    def within(self, tolerance: float | None = None, ulps: int | None = None) -> bool:
+        """Equal structure (data, shapes, parameter counts, epochs) and every metric and
+        final weight within ``tolerance`` (absolute) or ``ulps`` (float32 ULPs)."""
+        if tolerance is None and ulps is None:
+            return self.exact
+        if not (self.data_equal and self.shapes_equal and self.params_equal
+                and len(set(self.epochs.values())) == 1 and _columns_match(self.per_epoch)):
+            return False
+        if tolerance is not None:
+            return (bool((self.per_epoch["abs_diff"] <= tolerance).all())
+                    and self.weights_max_abs_diff <= tolerance)
+        return (bool(((self.per_epoch["ulps"] >= 0) & (self.per_epoch["ulps"] <= ulps)).all())
+                and 0 <= self.weights_max_ulps <= ulps)
 
     def per_epoch_max(self, metric: str) -> float:
         """Largest absolute R-Python difference of one metric over the epochs."""
@@ -59,153 +151,55 @@ class FitParity:
     def losses(self, metric: str = "loss") -> pd.DataFrame:
         """Per-epoch values of one metric, one column per side."""
         rows = self.per_epoch[self.per_epoch["metric"] == metric]
-        return rows[["epoch", "r", "python", "abs_diff"]].reset_index(drop=True)
+        return rows[["epoch", "r", "python", "abs_diff", "ulps"]].reset_index(drop=True)
 
 
-@dataclass
-class ParityReport:
-    """All fits of one experiment, compared."""
-
-    experiment: str
-    knobs: Knobs
-    fits: list[FitParity]
-    seconds: dict[str, float]
-    data_sources: dict[str, dict[str, str]]
-
-    @property
-    def exact(self) -> bool:
-        return bool(self.fits) and all(f.exact for f in self.fits)
-
-    def fit(self, label: str) -> FitParity:
-        for f in self.fits:
-            if f.label == label:
-                return f
-        raise LookupError(f"no fit {label!r} in {[f.label for f in self.fits]}")
-
-    def table(self) -> pd.DataFrame:
-        """One row per fit: the parity summary."""
-        return pd.DataFrame([{
-            "experiment": self.experiment,
-            "loss": f.label,
-            "epochs": f.epochs["python"],
-            "max_abs_dloss": f.max_abs_diff,
-            "max_rel_dloss": f.max_rel_diff,
-            "shapes_equal": f.shapes_equal,
-            "params_equal": f.params_equal,
-            "data_equal": f.data_equal,
-            "weights_max_abs_diff": f.weights_max_abs_diff,
-            "exact": f.exact,
-            "findings": ", ".join(sorted(set(f.findings["r"]) | set(f.findings["python"])))
-            or "none",
-            "r_seconds": f.seconds["r"],
-            "python_seconds": f.seconds["python"],
-        } for f in self.fits])
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary, including per-epoch values for every fit."""
-        return {
-            "experiment": self.experiment,
-            "knobs": asdict(self.knobs),
-            "exact": self.exact,
-            "data_sources": self.data_sources,
-            "seconds": self.seconds,
-            "fits": [_fit_dict(f) for f in self.fits],
-        }
-
-
-def _fit_dict(f: FitParity) -> dict[str, Any]:
-    metrics = {m: {"r": g["r"].tolist(), "python": g["python"].tolist()}
-               for m, g in f.per_epoch.groupby("metric", sort=False)}
-    return {
-        "loss": f.label, "epochs": f.epochs["python"], "metrics": metrics,
-        "max_abs_diff": f.max_abs_diff, "max_rel_diff": f.max_rel_diff,
-        "shapes_equal": f.shapes_equal, "params_equal": f.params_equal,
-        "data_equal": f.data_equal, "weights_max_abs_diff": f.weights_max_abs_diff,
-        "exact": f.exact,
-        "input_shape": f.input_shape, "output_shape": f.output_shape,
-        "param_count": f.param_count, "x_shape": f.x_shape, "y_shape": f.y_shape,
-        "seconds": f.seconds, "findings": f.findings,
-    }
-
-
-def compare_fits(r: FitRecord, py: FitRecord) -> FitParity:
+def compare_fits(r: FitRecord, py: FitRecord, index: int = 0) -> FitParity:
     """Compare one fit recorded on each side."""
-    per_epoch = _per_epoch(r.history, py.history)
-    diffs = per_epoch["abs_diff"].to_numpy()
-    rel = per_epoch["rel_diff"].to_numpy()
-    both = {"r": r, "python": py}
-    return FitParity(
-        label=py.label,
-        epochs={k: v.epochs for k, v in both.items()},
-        per_epoch=per_epoch,
-        max_abs_diff=float(np.nanmax(diffs)) if diffs.size else float("nan"),
-        max_rel_diff=float(np.nanmax(rel)) if rel.size else float("nan"),
-        input_shape={k: v.input_shape for k, v in both.items()},
-        output_shape={k: v.output_shape for k, v in both.items()},
-        param_count={k: v.param_count for k, v in both.items()},
-        x_shape={k: v.x.shape for k, v in both.items()},
-        y_shape={k: v.y.shape for k, v in both.items()},
-        data_equal=_same_values(r.x, py.x) and _same_values(r.y, py.y),
-        weights_max_abs_diff=_weights_diff(r.weights, py.weights),
-        seconds={k: v.seconds for k, v in both.items()},
-        findings={k: v.finding_codes for k, v in both.items()},
-    )
+    return FitParity(index=index, label=py.label if py.label == r.label else
+                     f"{r.label} | {py.label}", r=r, python=py,
+                     per_epoch=per_epoch_table(r.history, py.history))
 
 
-def _per_epoch(r: pd.DataFrame, py: pd.DataFrame) -> pd.DataFrame:
+def per_epoch_table(r: pd.DataFrame, py: pd.DataFrame) -> pd.DataFrame:
+    """Every metric at every epoch: R's value, Python's, |diff|, relative diff, ULPs.
+
+    A metric or epoch only one side has appears with NaN on the other side.
+
+    Example:
+    >>> t = per_epoch_table(pd.DataFrame({"epoch": [1], "loss": [0.5]}),
+    ...                     pd.DataFrame({"epoch": [1], "loss": [0.5]}))
+    >>> t[["metric", "abs_diff", "ulps"]].values.tolist()
+    [['loss', 0.0, 0]]
+    """
     metrics = [c for c in py.columns if c != "epoch"]
-    missing = [m for m in metrics if m not in r.columns]
-    if missing:
-        raise ValueError(f"the R history lacks metrics {missing}; it has {list(r.columns)}")
-    r_long = r.melt(id_vars="epoch", value_vars=metrics, var_name="metric", value_name="r")
-    py_long = py.melt(id_vars="epoch", value_vars=metrics, var_name="metric", value_name="python")
+    metrics += [c for c in r.columns if c != "epoch" and c not in metrics]
+    r_long = r.melt(id_vars="epoch", var_name="metric", value_name="r")
+    py_long = py.melt(id_vars="epoch", var_name="metric", value_name="python")
     merged = py_long.merge(r_long, on=["epoch", "metric"], how="outer")
     merged["abs_diff"] = (merged["r"] - merged["python"]).abs()
     scale = merged["python"].abs().where(merged["python"] != 0, 1.0)
     merged["rel_diff"] = merged["abs_diff"] / scale
+    merged["ulps"] = ulp_distance(merged["r"].to_numpy(), merged["python"].to_numpy())
     order = {m: i for i, m in enumerate(metrics)}
     merged = merged.sort_values(
         ["metric", "epoch"], key=lambda s: s.map(order) if s.name == "metric" else s)
-    return merged[["epoch", "metric", "r", "python", "abs_diff", "rel_diff"]].reset_index(drop=True)
+    return merged[["epoch", "metric", "r", "python", "abs_diff", "rel_diff",
+                   "ulps"]].reset_index(drop=True)
 
 
-def _same_values(a: ArrayFingerprint, b: ArrayFingerprint) -> bool:
-    """Same shape and values; dtypes may differ (R integers arrive as int32, NumPy's as uint8)."""
-    return a.shape == b.shape and a.sha256 == b.sha256
+def _columns_match(per_epoch: pd.DataFrame) -> bool:
+    """No metric or epoch recorded by one side only."""
+    return bool((per_epoch["r"].isna() == per_epoch["python"].isna()).all())
 
 
-def _weights_diff(a: list[np.ndarray], b: list[np.ndarray]) -> float:
-    if len(a) != len(b) or any(x.shape != y.shape for x, y in zip(a, b, strict=True)):
+def _same_shapes(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+    return len(a) == len(b) and all(x.shape == y.shape for x, y in zip(a, b, strict=True))
+
+
+def weights_max_abs_diff(a: list[np.ndarray], b: list[np.ndarray]) -> float:
+    """Largest absolute difference over all weight arrays; inf when their shapes differ."""
+    if not _same_shapes(a, b):
         return float("inf")
-    return max((float(np.max(np.abs(x - y))) for x, y in zip(a, b, strict=True) if x.size),
-               default=0.0)
-
-
-def compare(r: SideRun, py: SideRun) -> ParityReport:
-    """Compare the R and Python runs of the same experiment, fit by fit."""
-    if r.experiment != py.experiment:
-        raise ValueError(f"cannot compare runs of {r.experiment!r} and {py.experiment!r}")
-    r_labels, py_labels = [f.label for f in r.fits], [f.label for f in py.fits]
-    if r_labels != py_labels:
-        raise ValueError(f"R recorded fits {r_labels} but Python recorded {py_labels}")
-    return ParityReport(
-        experiment=py.experiment,
-        knobs=py.knobs,
-        fits=[compare_fits(rf, pf) for rf, pf in zip(r.fits, py.fits, strict=True)],
-        seconds={"r": r.seconds, "python": py.seconds},
-        data_sources={"r": r.data_sources, "python": py.data_sources},
-    )
-
-
-def run_parity(name: str, knobs: Knobs | None = None) -> ParityReport:
-    """Run experiment ``name`` in Python and in R with the same knobs and compare.
-
-    Example (needs R):
-    >>> report = run_parity("iris", Knobs(epochs=3))  # doctest: +SKIP
-    >>> report.exact  # doctest: +SKIP
-    True
-    """
-    knobs = knobs or Knobs()
-    py = run_side(name, "python", knobs)
-    r = run_side(name, "r", knobs)
-    return compare(r, py)
+    return max((float(np.max(np.abs(np.asarray(x, np.float64) - np.asarray(y, np.float64))))
+                for x, y in zip(a, b, strict=True) if x.size), default=0.0)

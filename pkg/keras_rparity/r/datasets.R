@@ -4,7 +4,14 @@
 # from (real data or a test fixture), so both languages see the same arrays.
 
 #' Load dataset `name` through the run context and shape it the R keras way.
-rparity_dataset <- function(name) {
+#' Arguments (R keras' `path = ...`) are refused: the data layer decides the source.
+rparity_dataset <- function(name, ...) {
+  if (...length() > 0) {
+    stop(sprintf(paste0(
+      "dataset_%s() takes no arguments under keras-rparity (got %d): the data comes from ",
+      "keras-rparity's data layer; use --per-class to change its size"), name, ...length()),
+      call. = FALSE)
+  }
   data <- .rparity_ctx()$load_dataset(name)
   list(
     train = list(x = data$train[[1]], y = data$train[[2]]),
@@ -12,6 +19,6 @@ rparity_dataset <- function(name) {
   )
 }
 
-dataset_cifar10 <- function(...) rparity_dataset("cifar10")
-dataset_fashion_mnist <- function(...) rparity_dataset("fashion_mnist")
-dataset_mnist <- function(...) rparity_dataset("mnist")
+dataset_cifar10 <- function(...) rparity_dataset("cifar10", ...)
+dataset_fashion_mnist <- function(...) rparity_dataset("fashion_mnist", ...)
+dataset_mnist <- function(...) rparity_dataset("mnist", ...)

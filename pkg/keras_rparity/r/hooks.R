@@ -1,31 +1,35 @@
 # Hooks: what the bridge puts between an R program and the Keras API.
 # They add no behaviour of their own to Keras; they apply the run's knobs
-# (seed before each model, epochs, verbosity) and report every fit to the run
-# context on the Python side, so R and Python runs are recorded alike.
+# (epochs, verbosity) and report every fit to the run context on the Python
+# side, so R and Python runs are recorded alike. This file is the only place
+# on the R side that knows the knobs. (The seed knob is applied on the Python
+# objects themselves, at the first Keras layer, input or model the program
+# creates and the first one after each fit, identically for both languages:
+# see keras_rparity/programs/instrument.py.)
 # `.api` (set by the bridge) is the environment of the Keras API in use.
 
-#' The Python RunContext of the current run.
+#' The Python RunContext of the current run (an error outside a keras-rparity run).
 .rparity_ctx <- function() reticulate::import("keras_rparity.bridge.handoff")$current()
 
 .api_fun <- function(name) get(name, envir = .api, mode = "function")
 
-#' A new Sequential model, built right after the run's seed is set.
-keras_model_sequential <- function(...) {
-  .rparity_ctx()$before_build()
-  .api_fun("keras_model_sequential")(...)
-}
-
-#' fit() with the run's epochs and verbosity; labels the loss cannot read are refused
-#' first (with the pairing checker's explanation); the fit is recorded.
-fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL) {
+#' fit() with the run's epochs; the program's `verbose` is honoured (the run's
+#' verbosity when it gives none). Labels the loss cannot read are refused first
+#' (with the pairing checker's explanation); the weights as training starts and
+#' the fit itself are recorded.
+fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL,
+                callbacks = NULL) {
   if (length(epochs) == 1L && is.na(epochs)) {
     stop("`epochs` must be a positive whole number; got NA", call. = FALSE)
   }
   ctx <- .rparity_ctx()
   ctx$preflight(object, y)
+  ctx$build_if_needed(object, if (is.null(dim(x))) NULL else dim(x))
+  if (!is.null(callbacks) && !is.list(callbacks)) callbacks <- list(callbacks)
+  callbacks <- c(callbacks, list(ctx$initial_weights_keeper()))
   started <- Sys.time()
   history <- .api_fun("fit")(object, x = x, y = y, ..., epochs = ctx$epochs(epochs),
-                             verbose = ctx$knobs$verbose)
+                             verbose = ctx$verbose(verbose), callbacks = callbacks)
   seconds <- as.numeric(difftime(Sys.time(), started, units = "secs"))
   ctx$record_fit(object, x, y, history$metrics, seconds)
   invisible(history)

@@ -16,7 +16,7 @@ Importing this package does not import TensorFlow.
 
 Example:
 >>> from keras_rparity.sweep import make_grid, run_sweep, make_executor
->>> grid = make_grid(["relu", "sigmoid"], ["adam", "sgd"], epochs=2, subset=20)
+>>> grid = make_grid(["relu", "sigmoid"], ["adam", "sgd"], epochs=2, per_class=20)
 >>> outcome = run_sweep(grid, "out/sweep", make_executor("process", 2))  # doctest: +SKIP
 """
 

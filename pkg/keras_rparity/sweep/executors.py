@@ -1,15 +1,20 @@
-"""Where the runs of a sweep execute: in this process, a process pool, or Ray.
+"""Where the runs of a sweep execute: in this process, a pool of processes, or Ray.
 
 Every executor has ``map(fn, items)``, which yields ``fn(item)`` for each item
 *as the calls finish* (not in input order), so results can be saved one by one.
 ``fn`` and the items must be picklable (module-level functions, dataclasses).
 
-Worker processes start with the variables of :func:`forwarded_env` (notably
-``KERAS_HOME``) set as in this process, and limit TensorFlow to
-``cores // workers`` threads each so that workers do not fight over the cores.
+The parallel executors keep their workers alive: each worker imports Keras
+once, runs the optional ``warm_up`` once, then trains run after run, across
+``map`` calls too, until the executor is closed (use it as a context manager).
+Workers start with the variables of
+:func:`~keras_rparity.sweep.workers.forwarded_env` (notably ``KERAS_HOME``) and
+the thread settings of :mod:`keras_rparity.sweep.workers`, so a run's numbers
+are the same bits on every executor.
 
 Example:
->>> list(SerialExecutor().map(abs, [-1, -2]))
+>>> with SerialExecutor() as executor:
+...     list(executor.map(abs, [-1, -2]))
 [1, 2]
 >>> make_executor("dask", 2)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
@@ -21,11 +26,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
+import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
-from keras_rparity.errors import InvalidChoiceError
+from keras_rparity.errors import InvalidChoiceError, KerasRParityError
+from keras_rparity.sweep.workers import (
+    cpu_count,
+    forwarded_env,
+    init_worker,
+    pin_threads,
+    threads_per_worker,
+)
 from keras_rparity.validation import check_scalar
 
 T = TypeVar("T")
@@ -34,9 +47,11 @@ R = TypeVar("R")
 #: Executor names accepted by :func:`make_executor`.
 EXECUTORS = ("serial", "process", "ray")
 
-#: Environment variables passed on to workers (when set here).
-FORWARDED_ENV = ("KERAS_HOME", "KERAS_BACKEND", "TF_CPP_MIN_LOG_LEVEL", "TF_DETERMINISTIC_OPS",
-                 "TF_ENABLE_ONEDNN_OPTS", "PYTHONHASHSEED")
+WarmUp = Callable[[], Any] | None
+
+
+class WorkerError(KerasRParityError, RuntimeError):
+    """A worker process died or could not start."""
 
 
 class Executor(Protocol):
@@ -44,101 +59,254 @@ class Executor(Protocol):
 
     workers: int
 
+    def start(self) -> Executor: ...
+
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
 
+    def close(self) -> None: ...
 
-def cpu_count() -> int:
-    """Cores this process may use (affinity-aware when the platform tells)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+    def __enter__(self) -> Executor: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
-def forwarded_env() -> dict[str, str]:
-    """The variables of :data:`FORWARDED_ENV` that are set in this process."""
-    return {k: os.environ[k] for k in FORWARDED_ENV if k in os.environ}
+class _Closing:
+    """Context-manager support: ``with executor: ...`` closes it at the end."""
+
+    def close(self) -> None:
+        """Stop the workers (nothing to do for executors without any)."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
-def threads_per_worker(workers: int) -> int:
-    """TensorFlow threads each of ``workers`` processes may use.
-
-    Example:
-    >>> threads_per_worker(cpu_count())
-    1
-    """
-    return max(1, cpu_count() // max(1, workers))
-
-
-_WORKER_READY = False
-
-
-def init_worker(env: dict[str, str], threads: int) -> None:
-    """Prepare a worker process once: environment, then TensorFlow thread pools."""
-    global _WORKER_READY
-    if _WORKER_READY:
-        return
-    os.environ.update(env)
-    for name in ("OMP_NUM_THREADS", "TF_NUM_INTRAOP_THREADS", "TF_NUM_INTEROP_THREADS"):
-        os.environ[name] = str(threads)
-    import tensorflow as tf  # keras_rparity, imported already, has set its quiet defaults
-
-    tf.config.threading.set_intra_op_parallelism_threads(threads)
-    tf.config.threading.set_inter_op_parallelism_threads(threads)
-    _WORKER_READY = True
-
-
-class SerialExecutor:
+class SerialExecutor(_Closing):
     """Runs everything here, one item after the other (handy for debugging)."""
 
     workers = 1
 
+    def __init__(self, warm_up: WarmUp = None):
+        self.warm_up = warm_up
+        self._ready = False
+
+    def start(self) -> SerialExecutor:
+        """Set TensorFlow's threads here (if still possible) and warm up, once."""
+        if not self._ready:
+            pin_threads(threads_per_worker(1))
+            if self.warm_up is not None:
+                self.warm_up()
+            self._ready = True
+        return self
+
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        self.start()
         for item in items:
             yield fn(item)
 
 
-class _WorkerPool:
-    """What the parallel executors share: a worker count (default: the cores)."""
+class _WorkerPool(_Closing):
+    """What the parallel executors share: a worker count (default: the cores) and warm-up."""
 
-    def __init__(self, workers: int | None = None):
+    def __init__(self, workers: int | None = None, warm_up: WarmUp = None):
         self.workers = check_scalar(workers if workers is not None else cpu_count(), "workers")
+        self.warm_up = warm_up
+
+
+def _worker_main(tasks: Any, results: Any, env: dict[str, str], inter_op: int,
+                 warm_up: WarmUp) -> None:
+    """A process-pool worker: set up once, then run tasks until it gets ``None``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
+    try:
+        init_worker(env, inter_op)
+        if warm_up is not None:
+            warm_up()
+    except BaseException as exc:  # reported to the parent
+        results.put(("failed", -1, _portable(exc)))
+        return
+    results.put(("ready", os.getpid(), None))
+    while (task := tasks.get()) is not None:
+        index, fn, item = task
+        try:
+            results.put(("done", index, fn(item)))
+        except BaseException as exc:  # re-raised in the parent
+            results.put(("failed", index, _portable(exc)))
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """``exc`` if it pickles, else a RuntimeError carrying its text."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
 class ProcessExecutor(_WorkerPool):
-    """A local pool of ``workers`` spawned processes (``concurrent.futures``)."""
+    """A local pool of ``workers`` spawned processes that live until :meth:`close`.
+
+    Call :meth:`start` to start (and warm up) the workers ahead of the first
+    :meth:`map`; otherwise the first ``map`` starts them.
+    """
+
+    def __init__(self, workers: int | None = None, warm_up: WarmUp = None):
+        super().__init__(workers, warm_up)
+        self._context = multiprocessing.get_context("spawn")
+        self._processes: list[Any] = []
+        self._tasks: Any = None
+        self._results: Any = None
+
+    @property
+    def pids(self) -> list[int]:
+        """Process ids of the running workers."""
+        return [p.pid for p in self._processes]
+
+    def start(self) -> ProcessExecutor:
+        """Start the workers and wait until each has imported Keras and warmed up."""
+        if self._processes:
+            return self
+        self._tasks, self._results = self._context.Queue(), self._context.Queue()
+        args = (self._tasks, self._results, forwarded_env(), threads_per_worker(self.workers),
+                self.warm_up)
+        self._processes = [self._context.Process(target=_worker_main, args=args, daemon=True,
+                                                 name=f"keras-rparity-sweep-{i}")
+                           for i in range(self.workers)]
+        for process in self._processes:
+            process.start()
+        try:
+            for _ in self._processes:
+                kind, _, error = self._receive()
+                if kind == "failed":
+                    raise WorkerError(f"a sweep worker could not start: {error}")
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def _receive(self) -> tuple[str, int, Any]:
+        """The next message from a worker; raises WorkerError when one has died."""
+        while True:
+            try:
+                return self._results.get(timeout=0.5)
+            except queue.Empty:
+                dead = [p for p in self._processes if not p.is_alive()]
+                if dead:
+                    raise WorkerError(f"sweep worker {dead[0].pid} died (exit code "
+                                      f"{dead[0].exitcode}); the runs it had are lost, "
+                                      "finished runs are saved") from None
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         items = list(items)
         if not items:
             return
-        pool = ProcessPoolExecutor(
-            max_workers=min(self.workers, len(items)),
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=init_worker,
-            initargs=(forwarded_env(), threads_per_worker(self.workers)),
-        )
-        pending = {pool.submit(fn, item) for item in items}
+        self.start()
+        for index, item in enumerate(items):
+            self._tasks.put((index, fn, item))
+        remaining = len(items)
         try:
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield future.result()
+            while remaining:
+                kind, _, value = self._receive()
+                if kind == "failed":
+                    raise value
+                remaining -= 1
+                yield value
         finally:
-            pool.shutdown(wait=not pending, cancel_futures=True)
+            if remaining:  # stopped early (error, Ctrl-C, caller closed us): drop the pool
+                self.close()
+
+    def close(self) -> None:
+        """Stop the workers: let idle ones exit, terminate the busy ones."""
+        processes, self._processes = self._processes, []
+        if not processes:
+            return
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        for process in processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join(timeout=5)
+        for channel in (self._tasks, self._results):
+            channel.close()
+            channel.cancel_join_thread()
+        self._tasks = self._results = None
+
+    def __del__(self) -> None:
+        if getattr(self, "_processes", None):
+            self.close()
 
 
-def _ray_call(fn: Callable[[T], R], item: T, env: dict[str, str], threads: int) -> R:
-    init_worker(env, threads)
-    return fn(item)
+class _RayWorker:
+    """One Ray actor: set up once like a process-pool worker, then runs calls."""
+
+    def __init__(self, env: dict[str, str], inter_op: int, warm_up: WarmUp):
+        init_worker(env, inter_op)
+        if warm_up is not None:
+            warm_up()
+
+    def pid(self) -> int:
+        return os.getpid()
+
+    def run(self, fn: Callable[[T], R], item: T) -> R:
+        return fn(item)
 
 
 class RayExecutor(_WorkerPool):
-    """Ray tasks on a local Ray instance with ``workers`` CPUs, one CPU per task.
+    """``workers`` Ray actors (one CPU each) that live until :meth:`close`.
 
-    Starts Ray (``include_dashboard=False``) unless it is already running, and
-    shuts it down afterwards only if it started it.
+    Without ``address``, starts a local Ray instance with ``workers`` CPUs
+    (unless Ray is already initialised here). With ``address`` (``"host:port"``
+    of a cluster's head, as printed by ``ray start --head``), joins that
+    cluster; ``workers`` then defaults to the cluster's CPUs. Ray is shut down
+    on :meth:`close` only if this executor initialised it.
     """
+
+    def __init__(self, workers: int | None = None, warm_up: WarmUp = None,
+                 address: str | None = None):
+        self.address = address
+        self._explicit_workers = workers
+        super().__init__(workers, warm_up)
+        self._actors: list[Any] = []
+        self._started_ray = False
+        self.pids: list[int] = []
+
+    def start(self) -> RayExecutor:
+        """Connect to (or start) Ray and start the actors; waits until they are warm."""
+        if self._actors:
+            return self
+        import ray
+
+        env = forwarded_env()
+        if not ray.is_initialized():
+            options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False,
+                                       "configure_logging": False,
+                                       "runtime_env": {"env_vars": env}}
+            if self.address:
+                options["address"] = self.address
+            else:  # a new local instance, even if RAY_ADDRESS names a cluster
+                options.update(address="local", num_cpus=self.workers)
+            try:
+                ray.init(**options)
+            except ConnectionError as exc:
+                raise WorkerError(f"cannot reach the Ray cluster at {self.address}: {exc}; "
+                                  "start it with `ray start --head` and pass the address it "
+                                  "prints") from None
+            self._started_ray = True
+        if self.address and self._explicit_workers is None:
+            self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        actor = ray.remote(num_cpus=1, max_restarts=0)(_RayWorker)
+        self._actors = [actor.remote(env, 1, self.warm_up) for _ in range(self.workers)]
+        try:
+            self.pids = ray.get([a.pid.remote() for a in self._actors])
+        except BaseException:
+            self.close()
+            raise
+        return self
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         items = list(items)
@@ -146,32 +314,47 @@ class RayExecutor(_WorkerPool):
             return
         import ray
 
-        started = not ray.is_initialized()
-        if started:
-            ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False,
-                     configure_logging=False)
+        self.start()
+        free, todo, pending = list(self._actors), list(reversed(items)), {}
         try:
-            task = ray.remote(num_cpus=1, max_retries=0)(_ray_call)
-            env, threads = forwarded_env(), threads_per_worker(self.workers)
-            pending = [task.remote(fn, item, env, threads) for item in items]
-            while pending:
-                done, pending = ray.wait(pending, num_returns=1)
+            while todo or pending:
+                while free and todo:
+                    actor = free.pop()
+                    pending[actor.run.remote(fn, todo.pop())] = actor
+                done, _ = ray.wait(list(pending), num_returns=1)
                 for ref in done:
+                    free.append(pending.pop(ref))
                     yield ray.get(ref)
-            pending = []
         finally:
-            for ref in pending:
-                ray.cancel(ref, force=True)
-            if started:
-                ray.shutdown()
+            if todo or pending:
+                self.close()
+
+    def close(self) -> None:
+        """Kill the actors; shut Ray down if this executor started it."""
+        actors, self._actors = self._actors, []
+        if not actors and not self._started_ray:
+            return
+        import ray
+
+        for actor in actors:
+            ray.kill(actor)
+        if self._started_ray:
+            self._started_ray = False
+            ray.shutdown()
 
 
-def make_executor(kind: str, workers: int | None = None) -> Executor:
-    """``"serial"``, ``"process"`` or ``"ray"``; ``workers`` defaults to the core count."""
+def make_executor(kind: str, workers: int | None = None, warm_up: WarmUp = None,
+                  ray_address: str | None = None) -> Executor:
+    """``"serial"``, ``"process"`` or ``"ray"``; ``workers`` defaults to the core count.
+
+    ``ray_address`` (only with ``"ray"``) joins an existing Ray cluster.
+    """
+    if kind not in EXECUTORS:
+        raise InvalidChoiceError("executor", kind, EXECUTORS)
+    if ray_address and kind != "ray":
+        raise KerasRParityError(f"--ray-address needs --executor ray (got --executor {kind})")
     if kind == "serial":
-        return SerialExecutor()
+        return SerialExecutor(warm_up)
     if kind == "process":
-        return ProcessExecutor(workers)
-    if kind == "ray":
-        return RayExecutor(workers)
-    raise InvalidChoiceError("executor", kind, EXECUTORS)
+        return ProcessExecutor(workers, warm_up)
+    return RayExecutor(workers, warm_up, ray_address)

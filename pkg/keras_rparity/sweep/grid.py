@@ -2,11 +2,11 @@
 
 Repeat ``r`` is seeded with ``seed + r``. A run's id is a stable hash of its
 whole configuration, prefixed with a readable label, so the same run always
-lands in the same file and a changed setting (epochs, subset, ...) gives a new id.
+lands in the same file and a changed setting (epochs, per_class, ...) gives a new id.
 
 Example:
 >>> grid = make_grid(["relu", "tanh"], ["adam"], models=["conv"], repeats=2, epochs=1,
-...                  subset=20)
+...                  per_class=20)
 >>> [(c.activation, c.optimizer, c.seed) for c in grid]
 [('relu', 'adam', 42), ('relu', 'adam', 43), ('tanh', 'adam', 42), ('tanh', 'adam', 43)]
 >>> grid[0].run_id  # doctest: +ELLIPSIS
@@ -21,7 +21,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 
-from keras_rparity.data.fashion_mnist import DATASETS
+from keras_rparity.data.images import GRAYSCALE
+from keras_rparity.data.loaders import dataset_names
 from keras_rparity.errors import InvalidChoiceError
 from keras_rparity.sweep.models import check_activation, check_model
 from keras_rparity.sweep.optimizers import check_optimizer
@@ -43,7 +44,7 @@ class RunConfig:
         seed: seed set right before the model is built.
         repeat: index of the repeat (``seed`` is the sweep's base seed plus it).
         epochs: epochs of ``fit``.
-        subset: first ``subset`` images per class of train and test; ``None`` = all.
+        per_class: first ``per_class`` images per class of train and test; ``None`` = all.
         batch_size: ``fit`` batch size.
     """
 
@@ -54,20 +55,21 @@ class RunConfig:
     seed: int
     repeat: int = 0
     epochs: int = 5
-    subset: int | None = None
+    per_class: int | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
     run_id: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.dataset not in DATASETS:
-            raise InvalidChoiceError("dataset", self.dataset, DATASETS)
+        if self.dataset not in dataset_names(GRAYSCALE):
+            raise InvalidChoiceError("dataset", self.dataset, dataset_names(GRAYSCALE))
         check_model(self.model)
         check_optimizer(self.optimizer)
         check_activation(self.activation)  # last: the only check that imports Keras
         for name, value in (("seed", check_scalar(self.seed, "seed", min_val=0)),
                             ("repeat", check_scalar(self.repeat, "repeat", min_val=0)),
                             ("epochs", check_scalar(self.epochs, "epochs")),
-                            ("subset", check_scalar(self.subset, "subset", allow_none=True)),
+                            ("per_class",
+                             check_scalar(self.per_class, "per_class", allow_none=True)),
                             ("batch_size", check_scalar(self.batch_size, "batch_size"))):
             object.__setattr__(self, name, value)
         object.__setattr__(self, "run_id", make_run_id(self.settings()))
@@ -113,7 +115,7 @@ def _names(what: str, values: Iterable[str]) -> list[str]:
 
 def make_grid(activations: Sequence[str] = ("relu",), optimizers: Sequence[str] = ("adam",),
               models: Sequence[str] = ("conv",), repeats: int = 1, seed: int = DEFAULT_SEED,
-              epochs: int = 5, subset: int | None = None, dataset: str = "fashion_mnist",
+              epochs: int = 5, per_class: int | None = None, dataset: str = "fashion_mnist",
               batch_size: int = DEFAULT_BATCH_SIZE,
               pairs: Sequence[tuple[str, str]] | None = None) -> list[RunConfig]:
     """All runs of a sweep: every activation x optimizer (or the given ``pairs``) x model x repeat.
@@ -133,7 +135,7 @@ def make_grid(activations: Sequence[str] = ("relu",), optimizers: Sequence[str] 
         raise ValueError("give at least one (activation, optimizer) pair")
     return [
         RunConfig(dataset=dataset, model=model, activation=act, optimizer=opt,
-                  seed=int(seed) + r, repeat=r, epochs=epochs, subset=subset,
+                  seed=int(seed) + r, repeat=r, epochs=epochs, per_class=per_class,
                   batch_size=batch_size)
         for model in _names("model", models)
         for act, opt in dict.fromkeys(tuple(p) for p in pairs)
@@ -148,7 +150,7 @@ class Preset:
     pairs: tuple[tuple[str, str], ...]
     models: tuple[str, ...]
     epochs: int
-    subset: int | None
+    per_class: int | None
     repeats: int
     description: str
 
@@ -160,7 +162,7 @@ PRESETS: dict[str, Preset] = {
     "seed000": Preset(
         pairs=(("relu", "adam"), ("sigmoid", "sgd"), ("tanh", "momentum"),
                ("leaky_relu", "adam")),
-        models=("conv",), epochs=10, subset=1000, repeats=1,
+        models=("conv",), epochs=10, per_class=1000, repeats=1,
         description="relu+adam, sigmoid+sgd, tanh+momentum, leaky_relu+adam; conv net; "
                     "10 epochs; 1,000 images per class",
     ),

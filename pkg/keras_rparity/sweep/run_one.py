@@ -10,7 +10,7 @@ a confusion matrix from its predictions.
 
 Example (trains a tiny model; needs Fashion-MNIST):
 >>> from keras_rparity.sweep.grid import RunConfig
->>> config = RunConfig("fashion_mnist", "dense", "relu", "adam", seed=1, epochs=1, subset=5)
+>>> config = RunConfig("fashion_mnist", "dense", "relu", "adam", seed=1, epochs=1, per_class=5)
 >>> result = run_one(config)  # doctest: +SKIP
 >>> result.confusion.shape, len(result.history["val_accuracy"])  # doctest: +SKIP
 ((10, 10), 1)
@@ -26,11 +26,12 @@ from typing import Any
 
 import numpy as np
 
-from keras_rparity.data.fashion_mnist import ImageDataset, load_image_dataset
+from keras_rparity.data.images import ImageDataset, load_image_dataset
 from keras_rparity.determinism import seed_everything
 from keras_rparity.sweep.grid import RunConfig
 from keras_rparity.sweep.models import build_model
 from keras_rparity.sweep.optimizers import make_optimizer, optimizer_params
+from keras_rparity.sweep.workers import intra_op_threads
 
 #: Loss of every run (integer labels; same value as categorical cross-entropy on one-hot).
 LOSS = "sparse_categorical_crossentropy"
@@ -121,9 +122,27 @@ def confusion_matrix(y_true: np.ndarray, y_pred: np.ndarray, num_classes: int) -
 
 
 @functools.lru_cache(maxsize=2)
-def cached_dataset(name: str, subset: int | None) -> ImageDataset:
-    """:func:`load_image_dataset`, loaded once per process and (name, subset)."""
-    return load_image_dataset(name, subset)
+def cached_dataset(name: str, per_class: int | None) -> ImageDataset:
+    """:func:`load_image_dataset`, loaded once per process and (name, per_class)."""
+    return load_image_dataset(name, per_class)
+
+
+def warm_up(dataset: str, per_class: int | None) -> None:
+    """Prepare a worker before its first run: load the data, start Keras' training machinery.
+
+    Trains a throw-away dense model for one step on two images, so the first real run
+    does not pay TensorFlow's one-time start-up. Each run seeds and clears the session
+    itself, so this leaves no trace in any run's numbers.
+    """
+    import keras
+
+    data = cached_dataset(dataset, per_class)
+    model = build_model("dense", "relu", data.num_classes, data.input_shape)
+    model.compile(optimizer="sgd", loss=LOSS, metrics=["accuracy"])
+    model.fit(data.x_train[:2], data.y_train[:2], epochs=1, batch_size=2, verbose=0,
+              validation_data=(data.x_test[:2], data.y_test[:2]))
+    model.evaluate(data.x_test[:2], data.y_test[:2], verbose=0)
+    keras.backend.clear_session()
 
 
 def _environment(data: ImageDataset) -> dict[str, Any]:
@@ -132,7 +151,7 @@ def _environment(data: ImageDataset) -> dict[str, Any]:
 
     return {"pid": os.getpid(), "keras_home": os.environ.get("KERAS_HOME"),
             "data_source": data.source, "keras": keras.__version__,
-            "tensorflow": tf.__version__}
+            "tensorflow": tf.__version__, "intra_op_threads": intra_op_threads()}
 
 
 def predict_classes(model: Any, x: np.ndarray, batch_size: int) -> np.ndarray:
@@ -179,4 +198,4 @@ def train(config: RunConfig, data: ImageDataset) -> RunResult:
 
 def run_one(config: RunConfig) -> RunResult:
     """Run one configuration: the function executors map over the grid."""
-    return train(config, cached_dataset(config.dataset, config.subset))
+    return train(config, cached_dataset(config.dataset, config.per_class))

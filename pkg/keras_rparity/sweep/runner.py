@@ -2,7 +2,7 @@
 
 Example (trains 4 tiny models; needs Fashion-MNIST):
 >>> from keras_rparity.sweep.grid import make_grid
->>> grid = make_grid(["relu", "tanh"], ["adam", "sgd"], epochs=1, subset=10)
+>>> grid = make_grid(["relu", "tanh"], ["adam", "sgd"], epochs=1, per_class=10)
 >>> outcome = run_sweep(grid, "/tmp/sweep-example", progress=False)  # doctest: +SKIP
 >>> len(outcome.ran) + len(outcome.skipped), outcome.runs.shape[0]  # doctest: +SKIP
 (4, 4)

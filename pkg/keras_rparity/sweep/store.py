@@ -33,7 +33,7 @@ from keras_rparity.sweep.run_one import RunResult
 #: Scalar columns of ``runs.csv``, in order.
 RUN_COLUMNS = (
     "run_id", "dataset", "model", "activation", "optimizer", "pair", "repeat", "seed",
-    "epochs", "subset", "batch_size", "final_train_loss", "final_train_accuracy",
+    "epochs", "per_class", "batch_size", "final_train_loss", "final_train_accuracy",
     "final_val_loss", "final_val_accuracy", "best_val_accuracy", "test_loss",
     "test_accuracy", "param_count", "seconds",
 )
@@ -43,12 +43,29 @@ EPOCH_COLUMNS = ("run_id", "model", "activation", "optimizer", "pair", "repeat",
                  "epoch", "split", "loss", "accuracy")
 
 
-def _write_atomic(path: Path, write) -> None:
-    """Write via ``write(tmp_path)`` to a temporary file next to ``path``, then rename it."""
+def current_umask() -> int:
+    """The process's file-creation mask (read without changing it for long).
+
+    Example:
+    >>> 0 <= current_umask() <= 0o777
+    True
+    """
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, write) -> None:
+    """Write via ``write(tmp_path)`` to a temporary file next to ``path``, then rename it.
+
+    The file gets the permissions any new file gets here (0666 less the umask), not the
+    temporary file's private 0600.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
+        os.chmod(tmp, 0o666 & ~current_umask())
         write(Path(tmp))
         os.replace(tmp, path)
     finally:
@@ -75,7 +92,7 @@ class SweepStore:
         """Store one finished run; returns its file."""
         text = json.dumps(result.to_dict(), indent=1, sort_keys=True)
         path = self.path(result.run_id)
-        _write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
         return path
 
     def load(self, run_id: str) -> RunResult | None:
@@ -95,8 +112,8 @@ class SweepStore:
         results = list(results)
         runs, epochs = runs_table(results), epochs_table(results)
         for name, frame in (("runs", runs), ("epochs", epochs)):
-            _write_atomic(self.out / f"{name}.csv", lambda tmp, f=frame: f.to_csv(tmp, index=False))
-            _write_atomic(self.out / f"{name}.parquet",
+            write_atomic(self.out / f"{name}.csv", lambda tmp, f=frame: f.to_csv(tmp, index=False))
+            write_atomic(self.out / f"{name}.parquet",
                           lambda tmp, f=frame: f.to_parquet(tmp, index=False))
         return runs, epochs
 
@@ -105,7 +122,7 @@ def _config_columns(result: RunResult) -> dict[str, object]:
     c = result.config
     return {"run_id": c.run_id, "dataset": c.dataset, "model": c.model,
             "activation": c.activation, "optimizer": c.optimizer, "pair": c.pair,
-            "repeat": c.repeat, "seed": c.seed, "epochs": c.epochs, "subset": c.subset,
+            "repeat": c.repeat, "seed": c.seed, "epochs": c.epochs, "per_class": c.per_class,
             "batch_size": c.batch_size}
 
 
@@ -122,7 +139,7 @@ def runs_table(results: Iterable[RunResult]) -> pd.DataFrame:
                      "test_loss": r.test_loss, "test_accuracy": r.test_accuracy,
                      "param_count": r.param_count, "seconds": r.seconds})
     frame = pd.DataFrame(rows, columns=list(RUN_COLUMNS))
-    return frame.astype({"subset": "Int64"})
+    return frame.astype({"per_class": "Int64"})
 
 
 def epochs_table(results: Iterable[RunResult]) -> pd.DataFrame:

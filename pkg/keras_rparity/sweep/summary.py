@@ -28,6 +28,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from keras_rparity.report.tables import to_markdown
+
 _KEYS = ["model", "activation", "optimizer"]
 
 
@@ -96,18 +98,21 @@ def _fmt(value: object, digits: int = 4) -> str:
     return str(value)
 
 
-def markdown_table(ranking: pd.DataFrame) -> str:
-    """The ranking as a GitHub-flavoured Markdown table."""
-    header = ["Rank", "Model", "Activation", "Optimizer", "Runs", "Final val. accuracy (mean)",
-              "SD", "Min", "Max", "Final val. loss (mean)", "Test accuracy (mean)",
-              "Seconds per run"]
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for _, row in ranking.iterrows():
-        cells = [row["rank"], row["model"], row["activation"], row["optimizer"], row["runs"],
-                 row["val_acc_mean"], row["val_acc_std"], row["val_acc_min"], row["val_acc_max"],
-                 row["val_loss_mean"], row["test_acc_mean"], _fmt(row["seconds_mean"], 1)]
-        lines.append("| " + " | ".join(_fmt(c) for c in cells) + " |")
-    return "\n".join(lines)
+#: Columns of the ranking table in ``summary.md``: (heading, ranking column, digits).
+RANKING_COLUMNS = (
+    ("Rank", "rank", 0), ("Model", "model", 0), ("Activation", "activation", 0),
+    ("Optimizer", "optimizer", 0), ("Runs", "runs", 0),
+    ("Final val. accuracy (mean)", "val_acc_mean", 4), ("SD", "val_acc_std", 4),
+    ("Min", "val_acc_min", 4), ("Max", "val_acc_max", 4),
+    ("Final val. loss (mean)", "val_loss_mean", 4), ("Test accuracy (mean)", "test_acc_mean", 4),
+    ("Seconds per run", "seconds_mean", 1),
+)
+
+
+def ranking_for_display(ranking: pd.DataFrame) -> pd.DataFrame:
+    """The ranking with readable headings and numbers formatted as text ("–" for none)."""
+    return pd.DataFrame({heading: [_fmt(v, digits) for v in ranking[column]]
+                         for heading, column, digits in RANKING_COLUMNS})
 
 
 def _settings_lines(runs: pd.DataFrame) -> list[str]:
@@ -117,7 +122,7 @@ def _settings_lines(runs: pd.DataFrame) -> list[str]:
         seen = [("all" if pd.isna(v) else str(v)) for v in dict.fromkeys(runs[column].tolist())]
         return ", ".join(seen)
 
-    return [f"- Dataset: {values('dataset')}; images per class: {values('subset')} "
+    return [f"- Dataset: {values('dataset')}; images per class: {values('per_class')} "
             "(train and test each)",
             f"- Epochs: {values('epochs')}; batch size: {values('batch_size')}; "
             f"seeds: {values('seed')}",
@@ -137,7 +142,7 @@ def summary_markdown(runs: pd.DataFrame, plots: Sequence[str] = ()) -> str:
             parts.append(f"- Best on {model}: {_label(best)} "
                          f"({best['val_acc_mean']:.4f} mean final validation accuracy)")
         parts.append("")
-    parts += ["## Ranking", "", markdown_table(ranking), ""]
+    parts += ["## Ranking", "", to_markdown(ranking_for_display(ranking)), ""]
     if plots:
         parts += ["## Plots", "", *[f"- [{p}]({p})" for p in plots], ""]
     return "\n".join(parts)

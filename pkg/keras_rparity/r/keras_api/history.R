@@ -55,9 +55,22 @@ plot_history <- function(x, y, ...) {
 }
 
 #' Register the S3 methods of this layer (called once after sourcing).
+#' The API environment is made a top environment (it holds `.packageName`, like a
+#' package namespace), so R's S3 dispatch finds the methods registered in it for its
+#' own generics (compile, fit, evaluate) wherever they are called from.
 register_keras_api_methods <- function(env) {
+  assign(".packageName", "keras_rparity_api", envir = env)
   registerS3method("as.data.frame", "keras_training_history", as_data_frame_history, envir = env)
   registerS3method("print", "keras_training_history", print_history, envir = env)
   registerS3method("plot", "keras_training_history", plot_history, envir = env)
-  registerS3method("predict", "keras.src.models.model.Model", predict_keras_model, envir = env)
+  for (generic in c("compile", "fit", "evaluate")) {
+    registerS3method(generic, .model_class, get(paste0(generic, ".", .model_class), envir = env),
+                     envir = env)
+    registerS3method(generic, "default", get(paste0(generic, ".default"), envir = env),
+                     envir = env)
+  }
+  registerS3method("predict", .model_class, predict_keras_model, envir = env)
+  registerS3method("summary", .model_class, summary_keras_model, envir = env)
+  registerS3method("format", .model_class, format_keras_model, envir = env)
+  register_tensor_methods(env)
 }

@@ -1,1 +1,0 @@
-"""The tutorial's experiments as Python ports, and their registry."""

@@ -1,0 +1,298 @@
+"""The first difference between two runs, explained: what, where, and how to fix it.
+
+Fits are paired in order. The checks run in this order, per fit, and the first one
+that fails is the answer: number of fits; data (``x`` then ``y``: the first differing
+element, and R's column-major order recognised); shapes; parameter counts; initial
+weights (seed or layer-construction order); the loss; optimizer settings; per-epoch metrics;
+final weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from keras_rparity.parity.compare import FitParity, weights_max_abs_diff
+from keras_rparity.record import FitRecord
+
+#: Kinds of difference, in the order they are looked for.
+KINDS = ("fit_count", "data", "shape", "param_count", "initial_weights", "loss", "optimizer",
+         "metrics", "final_weights")
+
+SEED_FIX = ("Either set the same seed in both programs right before building each model "
+            "(R: set_random_seed(42); Python: keras.utils.set_random_seed(42)), or run with "
+            "--seed 42 (compare(..., seed=42)) so keras-rparity sets it identically on both "
+            "sides at the first layer, input or model of each model.")
+ORDER_FIX = ("Create the layers in the same order in both programs (the seed draws one "
+             "initializer seed per layer, in creation order).")
+
+
+@dataclass(frozen=True)
+class Difference:
+    """The first difference: ``kind`` (one of :data:`KINDS`), the fit (1-based, ``None``
+    for the number of fits), a message saying where, and how to fix it."""
+
+    kind: str
+    fit: int | None
+    message: str
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = f"fit {self.fit}: " if self.fit is not None else ""
+        return f"{where}{self.message}" + (f"\nFix: {self.fix}" if self.fix else "")
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def first_difference(r_fits: Sequence[FitRecord], py_fits: Sequence[FitRecord],
+                     fits: Sequence[FitParity], tolerance: float | None = None,
+                     ulps: int | None = None, seed: int | None = None) -> Difference | None:
+    """The first difference between two runs (``None`` when the verdict holds)."""
+    if len(r_fits) != len(py_fits):
+        return _fit_count(r_fits, py_fits)
+    for fit in fits:
+        found = explain_fit(fit, tolerance, ulps, seed)
+        if found is not None:
+            return found
+    return None
+
+
+def _fit_count(r_fits: Sequence[FitRecord], py_fits: Sequence[FitRecord]) -> Difference:
+    more, fewer = ("R", "Python") if len(r_fits) > len(py_fits) else ("Python", "R")
+    longer = r_fits if more == "R" else py_fits
+    extra = longer[min(len(r_fits), len(py_fits)):]
+    labels = ", ".join(f"fit {len(longer) - len(extra) + i + 1} ({f.label!r})"
+                       for i, f in enumerate(extra))
+    return Difference(
+        "fit_count", None,
+        f"R recorded {len(r_fits)} fit(s) and Python {len(py_fits)}: {more} has {labels} "
+        f"that {fewer} does not.",
+        "Make both programs call fit() the same number of times, in the same order.")
+
+
+def explain_fit(fit: FitParity, tolerance: float | None = None, ulps: int | None = None,
+                seed: int | None = None) -> Difference | None:
+    """The first difference within one pair of fits (``None`` when they agree)."""
+    n = fit.index + 1
+    for check in (_data, _shapes, _param_count):
+        found = check(fit, n)
+        if found is not None:
+            return found
+    if fit.initial_weights_equal is False:
+        return _initial_weights(fit, n, seed)
+    if fit.within(tolerance, ulps):
+        return None
+    if fit.r.loss != fit.python.loss:
+        return Difference("loss", n, f"the models are compiled with different losses: R "
+                          f"{fit.r.loss!r}, Python {fit.python.loss!r}.",
+                          "Compile both models with the same loss.")
+    if fit.r.optimizer and fit.python.optimizer and fit.r.optimizer != fit.python.optimizer:
+        return _optimizer(fit, n)
+    if not _metrics_within(fit, tolerance, ulps):
+        return _metrics(fit, n, tolerance, ulps)
+    return Difference(
+        "final_weights", n,
+        f"the per-epoch metrics agree but the final weights differ (max |diff| "
+        f"{fit.weights_max_abs_diff:g}, {fit.weights_max_ulps} float32 ULPs).",
+        "Look for a difference after the last epoch (another fit on the same model, or "
+        "weights changed by a callback).")
+
+
+# --- data ---------------------------------------------------------------------------------
+
+
+def _data(fit: FitParity, n: int) -> Difference | None:
+    for name in ("x", "y"):
+        r_print, py_print = getattr(fit.r, name), getattr(fit.python, name)
+        if r_print.same_values(py_print):
+            continue
+        if r_print.shape != py_print.shape:
+            hint = (" (the same dimensions reversed: R's dim() order is the reverse of "
+                    "what Python built; transpose one side, e.g. aperm() in R)"
+                    if r_print.shape == py_print.shape[::-1] else "")
+            return Difference(
+                "data", n, f"`{name}` has shape {r_print.shape} in R but {py_print.shape} in "
+                f"Python{hint}.", "Prepare the data the same way on both sides.")
+        r_arr, py_arr = _arrays(fit.r, name), _arrays(fit.python, name)
+        if r_arr is None or py_arr is None:
+            return Difference(
+                "data", n, f"`{name}` holds different values in R and Python (same shape "
+                f"{r_print.shape}; the arrays were too large to keep, so the first differing "
+                "element is not known).",
+                "Rerun with a smaller --per-class to locate the first differing element.")
+        return Difference("data", n, describe_array_difference(name, r_arr, py_arr),
+                          _data_fix(r_arr, py_arr))
+    return None
+
+
+def _arrays(record: FitRecord, name: str) -> np.ndarray | None:
+    if record.arrays is None:
+        return None
+    return np.asarray(record.arrays[0 if name == "x" else 1])
+
+
+def column_major_mismatch(r: np.ndarray, py: np.ndarray) -> bool:
+    """True when R's array holds Python's values filled column by column (R's order)
+    where Python filled them row by row, or the reverse.
+
+    Example:
+    >>> v = np.arange(6.0)
+    >>> column_major_mismatch(v.reshape(3, 2, order="F"), v.reshape(3, 2))
+    True
+    """
+    if r.shape != py.shape or r.ndim < 2:
+        return False
+    r64, py64 = np.asarray(r, np.float64), np.asarray(py, np.float64)
+    return (np.array_equal(r64.ravel(order="F"), py64.ravel(order="C"))
+            or np.array_equal(r64.ravel(order="C"), py64.ravel(order="F")))
+
+
+def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray) -> str:
+    """Where two same-shape arrays first differ, and what kind of difference it is.
+
+    Example:
+    >>> print(describe_array_difference("x", np.array([[1.0, 2.0]]), np.array([[1.0, 3.0]])))
+    `x` differs first at index [0, 1]: R 2, Python 3 (1 of 2 elements differ).
+    """
+    r64, py64 = np.asarray(r, np.float64), np.asarray(py, np.float64)
+    differs = ~((r64 == py64) | (np.isnan(r64) & np.isnan(py64)))
+    first = tuple(int(i) for i in np.argwhere(differs)[0])
+    text = (f"`{name}` differs first at index [{', '.join(map(str, first))}]: "
+            f"R {r64[first]:.9g}, Python {py64[first]:.9g} "
+            f"({int(differs.sum())} of {differs.size} elements differ).")
+    if column_major_mismatch(r, py):
+        text += (" R's array holds the same values in column-major order: R fills "
+                 "matrix()/array() column by column, Python's reshape fills row by row.")
+    elif np.array_equal(np.sort(r64, axis=None), np.sort(py64, axis=None)):
+        text += " Both hold the same values in a different order (rows ordered differently)."
+    elif np.array_equal(r64.astype(np.float32), py64.astype(np.float32)):
+        text += " They agree once rounded to float32: one side rounded or cast the data first."
+    return text
+
+
+def _data_fix(r: np.ndarray, py: np.ndarray) -> str:
+    if column_major_mismatch(r, py):
+        return ("Fill the array in the same order on both sides: in R, matrix(v, ncol = k, "
+                "byrow = TRUE) or aperm(array(v, rev(dims))); or in Python, "
+                "reshape(..., order='F').")
+    return "Prepare the data the same way on both sides (same rows, same order, same scaling)."
+
+
+# --- model --------------------------------------------------------------------------------
+
+
+def _shapes(fit: FitParity, n: int) -> Difference | None:
+    for what, values in (("input shape", fit.input_shape), ("output shape", fit.output_shape)):
+        if values["r"] != values["python"]:
+            return Difference("shape", n, f"the model's {what} is {values['r']} in R but "
+                              f"{values['python']} in Python.",
+                              "Build the same layers with the same sizes on both sides.")
+    return None
+
+
+def _param_count(fit: FitParity, n: int) -> Difference | None:
+    counts = fit.param_count
+    if counts["r"] == counts["python"]:
+        return None
+    return Difference("param_count", n, f"the model has {counts['r']} parameters in R but "
+                      f"{counts['python']} in Python.",
+                      "Build the same layers (units, filters, kernel sizes, biases) on both sides.")
+
+
+def _initial_weights(fit: FitParity, n: int, seed: int | None) -> Difference:
+    r_w, py_w = fit.r.initial_weights, fit.python.initial_weights
+    where = _first_differing_weight(r_w, py_w)
+    if _same_weights_other_order(r_w, py_w):
+        return Difference(
+            "initial_weights", n, f"the models start from the same weights in a different "
+            f"order ({where}): the layers were created in a different order.", ORDER_FIX)
+    cause = ("" if seed is None else
+             f" keras-rparity set seed {seed} on both sides, so the programs reseed or draw "
+             "random numbers differently before building the model, or create layers in "
+             "a different order.")
+    return Difference(
+        "initial_weights", n, f"the models start from different initial weights ({where}): "
+        f"the seed differs, or was not set right before building the model.{cause}",
+        SEED_FIX + " " + ORDER_FIX)
+
+
+def _first_differing_weight(r_w: list[np.ndarray], py_w: list[np.ndarray]) -> str:
+    for i, (a, b) in enumerate(zip(r_w, py_w, strict=False)):
+        if a.shape != b.shape or not np.array_equal(a, b):
+            return (f"weight array {i + 1} of {len(r_w)}, shape {tuple(a.shape)}, max |diff| "
+                    f"{weights_max_abs_diff([a], [b]):g}")
+    return f"{len(r_w)} weight arrays in R, {len(py_w)} in Python"
+
+
+def _same_weights_other_order(r_w: list[np.ndarray], py_w: list[np.ndarray]) -> bool:
+    if len(r_w) != len(py_w) or not r_w:
+        return False
+    unmatched = list(py_w)
+    for a in r_w:
+        match = next((i for i, b in enumerate(unmatched)
+                      if a.shape == b.shape and np.array_equal(a, b)), None)
+        if match is None:
+            return False
+        unmatched.pop(match)
+    return True
+
+
+def _optimizer(fit: FitParity, n: int) -> Difference:
+    r_o, py_o = fit.r.optimizer, fit.python.optimizer
+    keys = [k for k in dict.fromkeys([*r_o, *py_o]) if r_o.get(k) != py_o.get(k)]
+    shown = ", ".join(f"{k}: R {_setting(r_o.get(k))}, Python {_setting(py_o.get(k))}"
+                      for k in keys)
+    return Difference(
+        "optimizer", n, f"the optimizers differ ({shown}); the metrics differ from epoch "
+        f"{_first_epoch(fit)} on.", "Compile both models with the same optimizer settings.")
+
+
+def _setting(value: object) -> str:
+    """An optimizer setting as written in a program: float32 values to 7 digits.
+
+    Example:
+    >>> _setting(0.009999999776482582), _setting("SGD"), _setting(None)
+    ('0.01', "'SGD'", 'None')
+    """
+    return f"{value:.7g}" if isinstance(value, float) else repr(value)
+
+
+def _metrics_within(fit: FitParity, tolerance: float | None, ulps: int | None) -> bool:
+    table = fit.per_epoch
+    if tolerance is not None:
+        return bool((table["abs_diff"] <= tolerance).all())
+    if ulps is not None:
+        return bool(((table["ulps"] >= 0) & (table["ulps"] <= ulps)).all())
+    return bool((table["ulps"] == 0).all())
+
+
+def _first_epoch(fit: FitParity) -> int | None:
+    bad = fit.per_epoch[fit.per_epoch["ulps"] != 0]
+    return int(bad["epoch"].min()) if len(bad) else None
+
+
+def _metrics(fit: FitParity, n: int, tolerance: float | None, ulps: int | None) -> Difference:
+    table = fit.per_epoch
+    missing = table[table["r"].isna() ^ table["python"].isna()]
+    if len(missing):
+        row = missing.iloc[0]
+        side = "R" if np.isnan(row["python"]) else "Python"
+        return Difference("metrics", n, f"only {side} recorded {row['metric']!r} at epoch "
+                          f"{int(row['epoch'])} (epochs: R {fit.epochs['r']}, Python "
+                          f"{fit.epochs['python']}).",
+                          "Train for the same epochs with the same metrics on both sides.")
+    bad = table[table["ulps"] != 0].sort_values(["epoch"], kind="stable")
+    row = bad.iloc[0]
+    allowed = (f" (tolerance {tolerance:g})" if tolerance is not None else
+               f" (allowed {ulps} ULPs)" if ulps is not None else "")
+    return Difference(
+        "metrics", n, f"{row['metric']} differs first at epoch {int(row['epoch'])}: R "
+        f"{row['r']:.9g}, Python {row['python']:.9g} (|diff| {row['abs_diff']:.3g}, "
+        f"{int(row['ulps'])} float32 ULPs; over all epochs max |diff| {fit.max_abs_diff:.3g}, "
+        f"max {fit.max_ulps} ULPs){allowed}.",
+        "Same data, model and initial weights, yet different training: compare the "
+        "compile() settings (optimizer, loss, metrics) and fit() arguments (batch_size, "
+        "shuffle, validation) of the two programs.")

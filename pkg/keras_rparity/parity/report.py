@@ -1,0 +1,194 @@
+"""A parity report: two runs compared fit by fit, the verdict and the first difference.
+
+Example (needs R):
+>>> report = compare_runs(r_run, python_run)  # doctest: +SKIP
+>>> report.exact, report.first_difference  # doctest: +SKIP
+(True, None)
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from keras_rparity.errors import InvalidArgumentError
+from keras_rparity.parity.compare import FitParity, compare_fits
+from keras_rparity.parity.explain import Difference, first_difference
+from keras_rparity.programs.run import Run
+from keras_rparity.record import Knobs
+from keras_rparity.validation import check_scalar
+
+
+@dataclass
+class ParityReport:
+    """Two runs (R and Python) of a program pair, compared.
+
+    Attributes:
+        experiment: the pair's name.
+        r, python: the runs.
+        fits: one :class:`FitParity` per pair of fits, in order.
+        tolerance, ulps: what the verdict accepts beyond exact equality (``None``: nothing).
+        first_difference: the first difference that breaks the verdict (``None``: it holds).
+    """
+
+    experiment: str
+    r: Run
+    python: Run
+    fits: list[FitParity]
+    tolerance: float | None = None
+    ulps: int | None = None
+    first_difference: Difference | None = field(default=None)
+
+    @property
+    def knobs(self) -> Knobs:
+        return self.python.knobs
+
+    @property
+    def seconds(self) -> dict[str, float]:
+        return {"r": self.r.seconds, "python": self.python.seconds}
+
+    @property
+    def data_sources(self) -> dict[str, dict[str, str]]:
+        return {"r": self.r.data_sources, "python": self.python.data_sources}
+
+    @property
+    def same_fit_count(self) -> bool:
+        return len(self.r.fits) == len(self.python.fits)
+
+    @property
+    def exact(self) -> bool:
+        """Bitwise parity of every fit, and the same number of fits (at least one)."""
+        return self.same_fit_count and bool(self.fits) and all(f.exact for f in self.fits)
+
+    @property
+    def verdict(self) -> bool:
+        """Exact, or (with ``tolerance``/``ulps``) every fit within what is accepted."""
+        return (self.same_fit_count and bool(self.fits)
+                and all(f.within(self.tolerance, self.ulps) for f in self.fits))
+
+    def fit(self, label: str) -> FitParity:
+        for f in self.fits:
+            if f.label == label:
+                return f
+        raise LookupError(f"no fit {label!r} in {[f.label for f in self.fits]}")
+
+    def table(self) -> pd.DataFrame:
+        """One row per fit: what matched, the largest distances, the verdict."""
+        return pd.DataFrame([{
+            "experiment": self.experiment,
+            "fit": f.index + 1,
+            "loss": f.label,
+            "epochs": f.epochs["python"],
+            "data_equal": f.data_equal,
+            "shapes_equal": f.shapes_equal,
+            "params_equal": f.params_equal,
+            "initial_weights_equal": f.initial_weights_equal,
+            "max_abs_dloss": f.max_abs_diff,
+            "max_rel_dloss": f.max_rel_diff,
+            "max_ulps": f.max_ulps,
+            "weights_max_abs_diff": f.weights_max_abs_diff,
+            "exact": f.exact,
+            "verdict": f.within(self.tolerance, self.ulps),
+            "findings": ", ".join(sorted(set(f.findings["r"]) | set(f.findings["python"])))
+            or "none",
+            "r_seconds": f.seconds["r"],
+            "python_seconds": f.seconds["python"],
+        } for f in self.fits])
+
+    def per_epoch(self) -> pd.DataFrame:
+        """Every fit, metric and epoch: R's value, Python's, |diff|, ULPs."""
+        frames = [f.per_epoch.assign(fit=f.index + 1, loss=f.label) for f in self.fits]
+        if not frames:
+            return pd.DataFrame(columns=["fit", "loss", "epoch", "metric", "r", "python",
+                                         "abs_diff", "rel_diff", "ulps"])
+        table = pd.concat(frames, ignore_index=True)
+        return table[["fit", "loss", *[c for c in table.columns if c not in ("fit", "loss")]]]
+
+    def explain(self) -> str:
+        """The verdict in words, then the first difference and its fix."""
+        accepted = (f" within tolerance {self.tolerance:g}" if self.tolerance is not None else
+                    f" within {self.ulps} ULPs" if self.ulps is not None else "")
+        fits = f"{len(self.r.fits)} fit(s) in R, {len(self.python.fits)} in Python"
+        if self.verdict:
+            kind = "bitwise equal" if self.exact else f"equal{accepted}"
+            largest = max((f.max_abs_diff for f in self.fits), default=0.0)
+            ulps = max((f.max_ulps for f in self.fits), default=0)
+            return (f"{self.experiment}: PARITY HOLDS, {kind} ({fits}; max |diff| "
+                    f"{largest:g}, max {ulps} float32 ULPs).")
+        return (f"{self.experiment}: PARITY FAILS{accepted} ({fits}).\n"
+                f"First difference, {self.first_difference}")
+
+    def plot(self, path: str | Path) -> Path:
+        """The overlay of R's and Python's learning curves, as a PNG; returns its path."""
+        from keras_rparity.parity.overlay import plot_parity_overlay
+
+        return plot_parity_overlay(self, Path(path))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready summary, including per-epoch values for every fit."""
+        return {
+            "experiment": self.experiment,
+            "programs": {"r": self.r.program, "python": self.python.program},
+            "knobs": asdict(self.knobs),
+            "tolerance": self.tolerance,
+            "ulps": self.ulps,
+            "exact": self.exact,
+            "verdict": self.verdict,
+            "fit_count": {"r": len(self.r.fits), "python": len(self.python.fits)},
+            "first_difference": (self.first_difference.to_dict()
+                                 if self.first_difference else None),
+            "data_sources": self.data_sources,
+            "seconds": self.seconds,
+            "fits": [_fit_dict(f, self.tolerance, self.ulps) for f in self.fits],
+        }
+
+
+def _fit_dict(f: FitParity, tolerance: float | None, ulps: int | None) -> dict[str, Any]:
+    metrics = {m: {"r": g["r"].tolist(), "python": g["python"].tolist(),
+                   "ulps": [int(u) for u in g["ulps"]]}
+               for m, g in f.per_epoch.groupby("metric", sort=False)}
+    return {
+        "fit": f.index + 1, "loss": f.label, "epochs": f.epochs["python"], "metrics": metrics,
+        "max_abs_diff": f.max_abs_diff, "max_rel_diff": f.max_rel_diff,
+        "max_ulps": f.max_ulps, "shapes_equal": f.shapes_equal,
+        "params_equal": f.params_equal, "data_equal": f.data_equal,
+        "initial_weights_equal": f.initial_weights_equal,
+        "weights_max_abs_diff": f.weights_max_abs_diff, "weights_max_ulps": f.weights_max_ulps,
+        "exact": f.exact, "verdict": f.within(tolerance, ulps),
+        "input_shape": f.input_shape, "output_shape": f.output_shape,
+        "param_count": f.param_count, "x_shape": f.x_shape, "y_shape": f.y_shape,
+        "seconds": f.seconds, "findings": f.findings,
+    }
+
+
+def check_acceptance(tolerance: float | None, ulps: int | None) -> tuple[float | None,
+                                                                         int | None]:
+    """Validate ``tolerance`` (absolute, >= 0) and ``ulps`` (>= 0); at most one of them.
+
+    Example:
+    >>> check_acceptance(None, 4)
+    (None, 4)
+    """
+    if tolerance is not None and ulps is not None:
+        raise InvalidArgumentError("give `tolerance` or `ulps`, not both")
+    if tolerance is not None:
+        tolerance = check_scalar(tolerance, "tolerance", float, min_val=0)
+    if ulps is not None:
+        ulps = check_scalar(ulps, "ulps", int, min_val=0)
+    return tolerance, ulps
+
+
+def compare_runs(r: Run, python: Run, name: str | None = None, tolerance: float | None = None,
+                 ulps: int | None = None) -> ParityReport:
+    """Compare an R run and a Python run fit by fit (fits paired in order)."""
+    tolerance, ulps = check_acceptance(tolerance, ulps)
+    pairs = zip(r.fits, python.fits, strict=False)  # unequal counts are reported, not raised
+    fits = [compare_fits(rf, pf, i) for i, (rf, pf) in enumerate(pairs)]
+    report = ParityReport(name or python.program, r, python, fits, tolerance, ulps)
+    if not report.verdict:
+        report.first_difference = first_difference(r.fits, python.fits, fits, tolerance, ulps,
+                                                    python.knobs.seed)
+    return report

@@ -1,0 +1,125 @@
+"""The bundled program pairs: the tutorial's experiments, as R programs with Python ports.
+
+Each lives in ``r_examples/`` as ``<stem>.R`` next to ``<stem>.py`` (plain Keras code);
+example pairs go under ``r_examples/examples/``. :func:`find_pairs` lists the pairs of
+any folder the same way.
+
+Example:
+>>> TUTORIAL["iris"].fits
+('mean_squared_error', 'mean_absolute_error')
+>>> get_pair("iris").r.describe().endswith("iris_regression.R")
+True
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from keras_rparity.errors import InvalidChoiceError, KerasRParityError
+from keras_rparity.programs.pair import ProgramPair
+from keras_rparity.programs.python_program import PythonProgram
+from keras_rparity.programs.r_program import RProgram
+from keras_rparity.programs.run import SIDES, Run
+from keras_rparity.record import Knobs
+
+
+@dataclass(frozen=True)
+class TutorialEntry:
+    """What the registry knows of a bundled pair before its files are located."""
+
+    name: str
+    title: str
+    stem: str
+    dataset: str
+    fits: tuple[str, ...]
+    loss_aliases: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def r_program(self) -> str:
+        return f"{self.stem}.R"
+
+    @property
+    def python_program(self) -> str:
+        return f"{self.stem}.py"
+
+    def resolve_fit(self, loss: str | None) -> str:
+        """The fit label for ``loss`` (a label or an alias); ``None`` means the first fit."""
+        if loss is None:
+            return self.fits[0]
+        label = self.loss_aliases.get(loss, loss)
+        if label not in self.fits:
+            raise InvalidChoiceError(f"loss for experiment {self.name!r}", loss,
+                                     [*self.loss_aliases, *self.fits])
+        return label
+
+
+TUTORIAL: dict[str, TutorialEntry] = {
+    e.name: e
+    for e in (
+        TutorialEntry("iris", "Iris regression: linear output, MSE and MAE", "iris_regression",
+                      "iris", ("mean_squared_error", "mean_absolute_error"),
+                      {"mse": "mean_squared_error", "mae": "mean_absolute_error"}),
+        TutorialEntry("bird_vs_plane",
+                      "CIFAR-10 bird vs plane: sigmoid output, binary crossentropy",
+                      "cifar_bird_vs_plane", "cifar10", ("binary_crossentropy",),
+                      {"bce": "binary_crossentropy"}),
+        TutorialEntry("cifar10",
+                      "CIFAR-10 ten classes: softmax output, sparse categorical crossentropy",
+                      "cifar10_multiclass", "cifar10", ("sparse_categorical_crossentropy",),
+                      {"scce": "sparse_categorical_crossentropy"}),
+        TutorialEntry("activation_optimizer",
+                      "Fashion-MNIST: hidden activation x optimizer pairs (seed 000)",
+                      "activation_optimizer", "fashion_mnist",
+                      ("relu_adam", "sigmoid_sgd", "tanh_momentum", "leaky_relu_adam")),
+    )
+}
+
+
+def get_entry(name: str) -> TutorialEntry:
+    """A bundled pair's registry entry by name (clear error listing the names)."""
+    try:
+        return TUTORIAL[name]
+    except KeyError:
+        raise InvalidChoiceError("experiment", name, list(TUTORIAL)) from None
+
+
+def get_pair(name: str) -> ProgramPair:
+    """A bundled pair by name, with its files located in :func:`r_examples_dir`."""
+    entry = get_entry(name)
+    folder = r_examples_dir()
+    return ProgramPair(entry.name, RProgram(path=folder / entry.r_program),
+                       PythonProgram(path=folder / entry.python_program), entry.title,
+                       entry.dataset, entry.fits, entry.loss_aliases)
+
+
+def run_side(name: str, side: str, knobs: Knobs | None = None) -> Run:
+    """Run bundled pair ``name`` on ``side`` (``"python"`` or ``"r"``) with ``knobs``."""
+    if side not in SIDES:
+        raise InvalidChoiceError("side", side, SIDES)
+    return get_pair(name).run(side, knobs or Knobs())
+
+
+def find_pairs(folder: str | Path) -> list[ProgramPair]:
+    """Every ``<stem>.R`` in ``folder`` (not below it) that has a ``<stem>.py`` beside it.
+
+    Example:
+    >>> [p.name for p in find_pairs(r_examples_dir())][:2]
+    ['activation_optimizer', 'cifar10_multiclass']
+    """
+    folder = Path(folder)
+    return [ProgramPair.from_files(r, r.with_suffix(".py"))
+            for r in sorted(folder.glob("*.R")) if r.with_suffix(".py").is_file()]
+
+
+def r_examples_dir() -> Path:
+    """The folder of bundled programs: ``$KERAS_RPARITY_R_EXAMPLES`` or the checkout's
+    ``r_examples/``."""
+    configured = os.environ.get("KERAS_RPARITY_R_EXAMPLES")
+    folder = Path(configured) if configured else Path(__file__).resolve().parents[3] / "r_examples"
+    if not folder.is_dir():
+        raise KerasRParityError(
+            f"the R programs folder {folder} does not exist; install keras-rparity from its "
+            "checkout (pip install -e .) or set KERAS_RPARITY_R_EXAMPLES to the r_examples folder")
+    return folder

@@ -1,0 +1,95 @@
+"""A program pair: an R program and its Python port, meant to train the same models.
+
+Example:
+>>> pair = ProgramPair.from_files("model.R", "model.py")
+>>> pair.name, pair.r.describe(), pair.python.describe()
+('model', 'model.R', 'model.py')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from keras_rparity.errors import InvalidArgumentError, InvalidChoiceError
+from keras_rparity.programs.python_program import PythonProgram
+from keras_rparity.programs.r_program import RProgram
+from keras_rparity.programs.run import Run
+from keras_rparity.record import Knobs
+
+
+def as_r_program(program: RProgram | str | Path) -> RProgram:
+    """An :class:`RProgram` from a program or the path of a ``.R`` file."""
+    if isinstance(program, RProgram):
+        return program
+    if isinstance(program, (str, Path)):
+        return RProgram(path=Path(program))
+    raise InvalidArgumentError(f"`r` must be the path of a .R file or an RProgram; got "
+                               f"{type(program).__name__}")
+
+
+def as_python_program(program: PythonProgram | str | Path | Callable[[], Any]) -> PythonProgram:
+    """A :class:`PythonProgram` from a program, a ``.py`` path, a module name or a function.
+
+    Example:
+    >>> as_python_program("pkg.port").module, str(as_python_program("port.py").path)
+    ('pkg.port', 'port.py')
+    """
+    if isinstance(program, PythonProgram):
+        return program
+    if isinstance(program, Path) or (isinstance(program, str) and
+                                     (program.endswith(".py") or "/" in program)):
+        return PythonProgram(path=Path(program))
+    if isinstance(program, str) and program.replace(".", "").replace("_", "").isalnum():
+        return PythonProgram(module=program)
+    if callable(program):
+        return PythonProgram(function=program)
+    raise InvalidArgumentError("`python` must be the path of a .py file, a module name, a "
+                               f"function or a PythonProgram; got {program!r}")
+
+
+@dataclass(frozen=True)
+class ProgramPair:
+    """An R program and its Python port.
+
+    Attributes:
+        name: short name (the file stem for pairs found on disk).
+        r, python: the two programs.
+        title: human title.
+        dataset: the dataset the pair trains on, when it uses one of the data layer's.
+        fits: labels of the fits it records, in order, when known in advance.
+        loss_aliases: short names accepted for ``fits`` (``mse`` -> ``mean_squared_error``).
+    """
+
+    name: str
+    r: RProgram
+    python: PythonProgram
+    title: str = ""
+    dataset: str | None = None
+    fits: tuple[str, ...] = ()
+    loss_aliases: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_files(cls, r: str | Path, python: str | Path, name: str | None = None
+                   ) -> ProgramPair:
+        return cls(name or Path(r).stem, as_r_program(r), as_python_program(python))
+
+    def run(self, side: str, knobs: Knobs | None = None) -> Run:
+        """Run one side (``"r"`` or ``"python"``)."""
+        if side == "r":
+            return self.r.run(knobs)
+        if side == "python":
+            return self.python.run(knobs)
+        raise InvalidChoiceError("side", side, ("r", "python"))
+
+    def resolve_fit(self, loss: str | None) -> str | None:
+        """The fit label for ``loss`` (a label or an alias); ``None``: the first fit."""
+        if loss is None:
+            return self.fits[0] if self.fits else None
+        label = self.loss_aliases.get(loss, loss)
+        if self.fits and label not in self.fits:
+            raise InvalidChoiceError(f"loss for pair {self.name!r}", loss,
+                                     [*self.loss_aliases, *self.fits])
+        return label

@@ -1,0 +1,79 @@
+"""A Python program: ordinary Keras code, run with its fits recorded.
+
+The program needs no keras-rparity calls: for the duration of the run Keras is
+instrumented (:mod:`keras_rparity.programs.instrument`), so every ``fit`` is
+recorded, the knobs are applied and ``keras.datasets.*.load_data()`` serve the
+same arrays the R side gets.
+
+Example:
+>>> PythonProgram("model.py").describe()
+'model.py'
+>>> PythonProgram(module="my_port").describe()
+'module my_port'
+"""
+
+from __future__ import annotations
+
+import runpy
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from keras_rparity.errors import InvalidArgumentError
+from keras_rparity.programs.instrument import record_fits, seed_before_each_model, serve_datasets
+from keras_rparity.programs.run import Run
+from keras_rparity.record import Knobs, RunContext
+
+
+@dataclass(frozen=True)
+class PythonProgram:
+    """A ``.py`` file, an importable module (run as ``__main__``) or a function.
+
+    Give exactly one of ``path``, ``module`` and ``function``.
+    """
+
+    path: str | Path | None = None
+    module: str | None = None
+    function: Callable[[], Any] | None = None
+
+    def __post_init__(self) -> None:
+        given = [v for v in (self.path, self.module, self.function) if v is not None]
+        if len(given) != 1:
+            raise InvalidArgumentError(
+                "a Python program is one of: a .py file (path=), a module (module=) or a "
+                f"function (function=); got {len(given)} of them")
+
+    def describe(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        if self.module is not None:
+            return f"module {self.module}"
+        return f"function {getattr(self.function, '__qualname__', self.function)}"
+
+    def run(self, knobs: Knobs | None = None) -> Run:
+        """Run the program with ``knobs``; every ``fit`` it makes is recorded."""
+        self._check_exists()
+        ctx = RunContext(knobs=knobs or Knobs(), side="python")
+        ctx.start()
+        started = time.perf_counter()
+        with ExitStack() as stack:
+            for instrument in (seed_before_each_model, record_fits, serve_datasets):
+                stack.enter_context(instrument(ctx))
+            self._execute()
+        return Run(self.describe(), "python", ctx.knobs, ctx.fits,
+                   time.perf_counter() - started, ctx.data_sources, ctx.seeds_set)
+
+    def _check_exists(self) -> None:
+        if self.path is not None and not Path(self.path).is_file():
+            raise FileNotFoundError(f"Python program not found: {self.path}")
+
+    def _execute(self) -> None:
+        if self.path is not None:
+            runpy.run_path(str(self.path), run_name="__main__")
+        elif self.module is not None:
+            runpy.run_module(self.module, run_name="__main__", alter_sys=False)
+        else:
+            self.function()

@@ -1,0 +1,57 @@
+"""An R program: a ``.R`` file or R code as text, run in this process through the bridge.
+
+The bridge evaluates it with the R hooks (``r/hooks.R``) in front of the Keras API, so
+every ``fit`` is recorded; the seed rule is applied on the Keras objects it creates,
+exactly as for Python programs.
+
+Example:
+>>> RProgram("model.R").describe()
+'model.R'
+>>> RProgram(code="x <- 1").describe()
+'<R code>'
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from keras_rparity.errors import InvalidArgumentError
+from keras_rparity.programs.instrument import seed_before_each_model
+from keras_rparity.programs.run import Run
+from keras_rparity.record import Knobs, RunContext
+
+
+@dataclass(frozen=True)
+class RProgram:
+    """A ``.R`` file (``path``) or R program text (``code``); give exactly one."""
+
+    path: str | Path | None = None
+    code: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.path is None) == (self.code is None):
+            raise InvalidArgumentError("an R program is either a .R file (path=) or R code "
+                                       "(code=); give exactly one")
+
+    def describe(self) -> str:
+        return str(self.path) if self.path is not None else "<R code>"
+
+    def run(self, knobs: Knobs | None = None) -> Run:
+        """Run the program in R with ``knobs``; every ``fit`` it makes is recorded."""
+        from keras_rparity.bridge import get_bridge
+
+        if self.path is not None and not Path(self.path).is_file():
+            raise FileNotFoundError(f"R program not found: {self.path}")
+        bridge = get_bridge()
+        ctx = RunContext(knobs=knobs or Knobs(), side="r")
+        ctx.start()
+        started = time.perf_counter()
+        with seed_before_each_model(ctx):
+            if self.path is not None:
+                bridge.run_program(self.path, ctx)
+            else:
+                bridge.run_code(self.code, ctx)
+        return Run(self.describe(), "r", ctx.knobs, ctx.fits, time.perf_counter() - started,
+                   ctx.data_sources, ctx.seeds_set)

@@ -1,0 +1,186 @@
+"""What both sides of a run share: knobs in, fit records out.
+
+A :class:`RunContext` is what a running program reports to. The Python side's
+instrumentation (:mod:`keras_rparity.programs.instrument`) and the R hooks
+(``r/hooks.R``, reaching it through :mod:`keras_rparity.bridge.handoff`) ask it
+for the knob values and hand every ``fit`` to it, so R and Python runs have one
+format: data -> model -> history -> parity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from keras_rparity.determinism import enable_deterministic_ops, seed_everything
+from keras_rparity.errors import LossLabelMismatchError
+from keras_rparity.pairing import blocking_message, check_pairing
+from keras_rparity.record.fit_record import (
+    KEEP_ARRAYS_MAX_BYTES,
+    ArrayFingerprint,
+    FitRecord,
+    history_frame,
+    loss_name,
+    optimizer_settings,
+    output_activation,
+    shape_tuple,
+)
+from keras_rparity.record.knobs import Knobs
+
+
+@dataclass
+class RunContext:
+    """Knobs for one side of one run, and the records of its fits.
+
+    The seed rule: with ``knobs.seed`` set, :meth:`model_construction` seeds at the
+    first model-building call of the run and at the first one after each ``fit``.
+
+    Example:
+    >>> ctx = RunContext(Knobs(epochs=2))
+    >>> ctx.epochs(50), ctx.fits
+    (2, [])
+    """
+
+    knobs: Knobs = field(default_factory=Knobs)
+    side: str = "python"
+    fits: list[FitRecord] = field(default_factory=list)
+    data_sources: dict[str, str] = field(default_factory=dict)
+    seeds_set: int = 0
+    _seed_due: bool = field(default=True, repr=False)
+    _initial_weights: list[np.ndarray] | None = field(default=None, repr=False)
+    _findings: list[Any] | None = field(default=None, repr=False)
+
+    def load_dataset(self, name: str) -> Any:
+        """Load a dataset through the data layer with the run's size knob applied,
+        noting where it came from (real data or a test fixture)."""
+        from keras_rparity.data.loaders import load_dataset
+
+        data = (load_dataset(name, per_class=self.knobs.per_class, standin=True)
+                if self.knobs.standin else load_dataset(name, per_class=self.knobs.per_class))
+        self.data_sources[name] = data.source
+        return data
+
+    def start(self) -> None:
+        """Called once when the run starts: deterministic TensorFlow ops."""
+        enable_deterministic_ops()
+
+    def model_construction(self) -> None:
+        """Called at every model-building call (layer, input or model created): seeds
+        at the first one of the run and the first one after each ``fit``."""
+        if self._seed_due:
+            self._seed_due = False
+            if self.knobs.seed is not None:
+                seed_everything(self.knobs.seed)
+                self.seeds_set += 1
+
+    def epochs(self, requested: int | float) -> int:
+        """The epochs to train: the knob if set, else what the program asked for."""
+        return int(self.knobs.epochs if self.knobs.epochs is not None else requested)
+
+    def verbose(self, requested: Any = None) -> Any:
+        """The program's ``verbose`` when it gave one, else the knob's."""
+        return self.knobs.verbose if requested is None else requested
+
+    def preflight(self, model: Any, y: Any) -> list[Any]:
+        """The pairing findings for this fit (checked once per fit); labels the compiled
+        loss cannot read are refused, explaining why and how to fix it.
+
+        Raises:
+            LossLabelMismatchError: e.g. one-hot labels with a sparse crossentropy.
+        """
+        if not getattr(model, "compiled", False):
+            return []  # Keras itself says the model must be compiled first
+        findings = check_pairing(model, y=np.asarray(y))
+        message = blocking_message(findings)
+        if message:
+            raise LossLabelMismatchError(message, findings)
+        self._findings = findings
+        return findings
+
+    def record_fit(self, model: Any, x: Any, y: Any, metrics: Mapping[str, Sequence[float]],
+                   seconds: float, label: str | None = None, findings: list[Any] | None = None,
+                   initial_weights: list[np.ndarray] | None = None) -> FitRecord:
+        """Store what one ``fit`` saw and produced; returns the record.
+
+        ``x`` and ``y`` are fingerprinted as given (no copy when they are float64
+        NumPy arrays already). ``findings`` default to the ones :meth:`preflight` found
+        for this fit (the checker runs once per fit); ``initial_weights`` to what the
+        :meth:`initial_weights_keeper` saw.
+        """
+        x_arr, y_arr = np.asarray(x), np.asarray(y)
+        keep = self.knobs.keep_arrays or x_arr.nbytes + y_arr.nbytes <= KEEP_ARRAYS_MAX_BYTES
+        loss = loss_name(model)
+        record = FitRecord(
+            label=self._unique_label(label or _named(model) or loss),
+            loss=loss,
+            history=history_frame(metrics),
+            x=ArrayFingerprint.of(x_arr),
+            y=ArrayFingerprint.of(y_arr),
+            input_shape=shape_tuple(model.inputs[0].shape),
+            output_shape=shape_tuple(model.outputs[0].shape),
+            param_count=int(model.count_params()),
+            output_activation=output_activation(model),
+            weights=[np.asarray(w) for w in model.get_weights()],
+            seconds=float(seconds),
+            arrays=(x_arr, y_arr) if keep else None,
+            findings=list(findings if findings is not None else self._take_findings(model, y_arr)),
+            initial_weights=(initial_weights if initial_weights is not None
+                             else self.take_initial_weights()),
+            optimizer=optimizer_settings(model),
+        )
+        self.fits.append(record)
+        self._seed_due = True
+        return record
+
+    def build_if_needed(self, model: Any, x_shape: Any) -> None:
+        """Build a model that has no input shape yet from the data's shape (``None`` for
+        the batch), as Keras would at the start of ``fit``, so that its initial weights
+        exist when training starts. The weights' values do not depend on when the model
+        is built: each layer's initializer seed is drawn when the layer is created."""
+        if getattr(model, "built", True) or x_shape is None:
+            return
+        dims = [int(d) for d in np.atleast_1d(np.asarray(x_shape, dtype=np.float64))]
+        if len(dims) >= 2:
+            model.build((None, *dims[1:]))
+
+    def initial_weights_keeper(self) -> Any:
+        """A Keras callback that keeps the model's weights as training starts (after
+        Keras built the model); read them with :meth:`take_initial_weights`."""
+        import keras
+
+        ctx = self
+
+        class KeepInitialWeights(keras.callbacks.Callback):
+            def on_train_begin(self, logs: Any = None) -> None:
+                ctx._initial_weights = [np.array(w) for w in self.model.get_weights()]
+
+        self._initial_weights = None
+        return KeepInitialWeights()
+
+    def take_initial_weights(self) -> list[np.ndarray] | None:
+        """The weights the last :meth:`initial_weights_keeper` saw (``None`` if none)."""
+        weights, self._initial_weights = self._initial_weights, None
+        return weights
+
+    def _take_findings(self, model: Any, y: np.ndarray) -> list[Any]:
+        findings, self._findings = self._findings, None
+        return check_pairing(model, y=y) if findings is None else findings
+
+    def _unique_label(self, label: str) -> str:
+        taken = {f.label for f in self.fits}
+        if label not in taken:
+            return label
+        n = 2
+        while f"{label}_{n}" in taken:
+            n += 1
+        return f"{label}_{n}"
+
+
+def _named(model: Any) -> str | None:
+    """A model's name when the program gave it one (not Keras' ``sequential_3``)."""
+    name = str(getattr(model, "name", ""))
+    return None if re.fullmatch(r"(sequential|functional|model)(_\d+)?", name) else name

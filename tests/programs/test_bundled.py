@@ -1,0 +1,42 @@
+"""Every program pair shipped in r_examples/ and r_examples/examples/ (found on disk, so
+pairs added later are covered too) is bitwise equal at small sizes; the registry of the
+tutorial's pairs points at files that exist."""
+
+from __future__ import annotations
+
+import pytest
+
+from keras_rparity.parity import compare_programs
+from keras_rparity.programs.bundled import TUTORIAL, find_pairs, get_pair, r_examples_dir
+from keras_rparity.record import Knobs
+from keras_rparity.validation import DEFAULT_SEED
+
+SMALL = Knobs(epochs=1, per_class=3, seed=DEFAULT_SEED)
+
+
+def shipped_pairs():
+    folders = [r_examples_dir(), r_examples_dir() / "examples"]
+    return [pair for folder in folders if folder.is_dir() for pair in find_pairs(folder)]
+
+
+def test_every_tutorial_entry_has_both_programs():
+    for name in TUTORIAL:
+        pair = get_pair(name)
+        assert pair.r.path.is_file() and pair.python.path.is_file(), name
+    assert {p.name for p in find_pairs(r_examples_dir())} >= {
+        TUTORIAL[name].stem for name in TUTORIAL}
+
+
+def test_an_r_program_without_its_port_is_not_a_pair(tmp_path):
+    (tmp_path / "alone.R").write_text("1\n")
+    (tmp_path / "both.R").write_text("1\n")
+    (tmp_path / "both.py").write_text("")
+    assert [p.name for p in find_pairs(tmp_path)] == ["both"]
+
+
+@pytest.mark.r
+@pytest.mark.parametrize("pair", shipped_pairs(), ids=lambda p: p.name)
+def test_shipped_pair_is_bitwise_equal(pair, bridge, with_cifar10_fixture):
+    report = compare_programs(pair, SMALL)
+    assert report.fits, f"{pair.name} recorded no fit"
+    assert report.exact, report.explain()

@@ -44,11 +44,8 @@ def test_unwritable_report_folder_is_refused(tmp_path):
 
 
 def test_keras_home_as_a_file_fails_before_training(tmp_path, monkeypatch, capsys):
-    from keras_rparity.data import cache
-
-    if not hasattr(cache, "check_keras_cache"):
-        pytest.skip("the data layer's check_keras_cache is not on this branch yet")
     from keras_rparity.cli import main
+    from keras_rparity.data import cache
 
     home = tmp_path / "keras-home-file"
     home.write_text("not a folder")

@@ -71,11 +71,9 @@ created: /dev/null is not a folder; choose another with --out DIR
 def check_keras_cache() -> None:
     """The Keras dataset cache (``$KERAS_HOME/datasets``) is usable.
 
-    The check itself is the data layer's (``keras_rparity.data.cache.check_keras_cache``,
-    raising a KerasRParityError that names the remedy).
+    The check itself is the data layer's (:func:`keras_rparity.data.cache.check_keras_cache`,
+    raising a KerasRParityError that names the remedy); nothing is created.
     """
-    from keras_rparity.data import cache
+    from keras_rparity.data.cache import check_keras_cache as check
 
-    check = getattr(cache, "check_keras_cache", None)
-    if check is not None:  # the data layer's check (may be newer than this module)
-        check()
+    check()

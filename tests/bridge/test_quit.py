@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from keras_rparity.errors import RQuitError
+from keras_rparity.programs.instrument import seed_before_each_model
 from keras_rparity.record import Knobs, RunContext
 
 pytestmark = pytest.mark.r
@@ -22,7 +23,8 @@ def test_quit_is_an_error_and_fits_before_it_are_kept(bridge, tmp_path, call):
         "model %>% fit(matrix(runif(16), 4), c(0, 1, 2, 1), epochs = 1)\n"
         f"{call}\n")
     ctx = RunContext(Knobs(epochs=1), side="r")
-    with pytest.raises(RQuitError) as caught:
+    ctx.start()
+    with pytest.raises(RQuitError) as caught, seed_before_each_model(ctx):
         bridge.run_program(program, ctx)
     assert caught.value.r_message == MESSAGE
     assert caught.value.location == "quits.R:4"

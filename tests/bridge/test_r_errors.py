@@ -6,6 +6,7 @@ import pytest
 
 from keras_rparity.bridge.r_errors import clean_message, user_call
 from keras_rparity.errors import LossLabelMismatchError, RError
+from keras_rparity.programs.instrument import seed_before_each_model
 from keras_rparity.record import Knobs, RunContext
 
 NOISE = ("\x1b[", "py_call_impl", "py_last_error", "site-packages", "Traceback",
@@ -31,7 +32,8 @@ def _run(bridge, tmp_path, name, text):
     program = tmp_path / name
     program.write_text(text)
     ctx = RunContext(Knobs(epochs=1), side="r")
-    with pytest.raises(RError) as caught:
+    ctx.start()
+    with pytest.raises(RError) as caught, seed_before_each_model(ctx):
         bridge.run_program(program, ctx)
     return caught.value, ctx
 

@@ -3,6 +3,7 @@ failure one line with the remedy, honest exit codes, clean standard error."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from keras_rparity import __version__
@@ -96,7 +97,7 @@ def test_run_without_r_exits_3_after_writing_the_python_report(run_python_script
     done = run_python_script(code.format(""), env={"R_HOME": "/nonexistent/R"}, timeout=200)
     assert done.returncode == 3, done.stderr[-2000:]
     assert "no parity was checked" in done.stderr
-    assert (out / "parity.csv").read_text().count("iris") == 2
+    assert pd.read_csv(out / "parity.csv")["experiment"].tolist() == ["iris", "iris"]
     done = run_python_script(code.format(", '--python-only'"), env={"R_HOME": "/nonexistent/R"},
                              timeout=200)
     assert done.returncode == 0, done.stderr[-2000:]

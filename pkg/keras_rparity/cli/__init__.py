@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -144,17 +143,10 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The command line. ``argv=None`` means this process is the ``keras-rparity``
-    program: after Ctrl-C it then exits at once (nothing is left to clean up) instead of
-    waiting for TensorFlow's and R's shutdown."""
+    """The command line (``argv``: the arguments, default ``sys.argv[1:]``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_ERROR
-    status = run_command(args)
-    if status == EXIT_INTERRUPTED and argv is None:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-    return status
+    return run_command(args)

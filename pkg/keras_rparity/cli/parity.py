@@ -14,7 +14,6 @@ import argparse
 from dataclasses import replace
 
 from keras_rparity.cli.options import add_json_options, add_knob_options, json_text, knobs_from_args
-from keras_rparity.cli.preflight import existing_file
 from keras_rparity.errors import InvalidArgumentError
 from keras_rparity.programs.bundled import TUTORIAL, get_entry
 from keras_rparity.validation import DEFAULT_SEED, arg_type
@@ -33,10 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "Exit status 0 when the verdict holds, 1 when it does not.")
     p.add_argument("experiment", nargs="?", choices=sorted(TUTORIAL),
                    help="a bundled pair (instead of --r/--python)")
-    p.add_argument("--r", dest="r_program", metavar="MODEL.R", type=existing_file("R program"),
-                   help="the R program")
+    p.add_argument("--r", dest="r_program", metavar="MODEL.R", help="the R program")
     p.add_argument("--python", dest="python_program", metavar="MODEL.PY",
-                   type=existing_file("Python program"),
                    help="the Python program (plain Keras code)")
     p.add_argument("--loss", default=None,
                    help="bundled pairs: which fit to show, e.g. mse or mae for iris "
@@ -67,11 +64,14 @@ def _check_choice(args: argparse.Namespace) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from keras_rparity.cli.preflight import check_keras_cache
+    from keras_rparity.cli.preflight import check_input_file, check_keras_cache
     from keras_rparity.parity import compare_programs, run_parity
     from keras_rparity.programs import ProgramPair
 
     _check_choice(args)
+    for what, path in (("R program", args.r_program), ("Python program", args.python_program)):
+        if path is not None:
+            check_input_file(path, what)  # before R or Keras start
     check_keras_cache()
     knobs = knobs_from_args(args)
     if args.experiment:

@@ -17,6 +17,26 @@ class PreflightError(KerasRParityError, OSError):
     """A path a command needs is unusable; the message says which and how to fix it."""
 
 
+def check_input_file(path: str | Path, what: str) -> Path:
+    """``path`` is a readable file, else one line saying what is wrong with it.
+
+    Example:
+    >>> check_input_file("/nonexistent/prog.R", "R program")
+    Traceback (most recent call last):
+    ...
+    keras_rparity.cli.preflight.PreflightError: no such R program: /nonexistent/prog.R \
+(check the path)
+    """
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise PreflightError(f"{path} is a folder; give the {what} file")
+    if not path.is_file():
+        raise PreflightError(f"no such {what}: {path} (check the path)")
+    if not os.access(path, os.R_OK):
+        raise PreflightError(f"cannot read the {what} {path}: permission denied")
+    return path
+
+
 def existing_file(what: str) -> Callable[[str], Path]:
     """An argparse ``type=`` for a file that must exist (checked before R or Keras start).
 
@@ -28,15 +48,10 @@ def existing_file(what: str) -> Callable[[str], Path]:
     """
 
     def parse(text: str) -> Path:
-        path = Path(text).expanduser()
-        if path.is_dir():
-            raise argparse.ArgumentTypeError(f"{path} is a folder; give the {what} file")
-        if not path.is_file():
-            raise argparse.ArgumentTypeError(f"no such {what}: {path} (check the path)")
-        if not os.access(path, os.R_OK):
-            raise argparse.ArgumentTypeError(f"cannot read the {what} {path}: permission "
-                                             "denied")
-        return path
+        try:
+            return check_input_file(text, what)
+        except PreflightError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
 
     return parse
 

@@ -14,7 +14,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from keras_rparity.errors import DatasetMissingError, RUnavailableError
+from keras_rparity.errors import (
+    DatasetMissingError,
+    KerasRParityError,
+    RUnavailableError,
+    os_error_message,
+)
 from keras_rparity.parity import ParityReport, compare_runs
 from keras_rparity.programs import Run
 from keras_rparity.programs.bundled import TUTORIAL as EXPERIMENTS
@@ -34,24 +39,59 @@ FULL = {name: Knobs() for name in EXPERIMENTS}
 PROFILES = {"quick": QUICK, "full": FULL}
 
 FIXTURE_WARNING = "FIXTURE (synthetic images, not CIFAR-10)"
+STANDIN_WARNING = ("SYNTHETIC stand-in for CIFAR-10 (parity of the programs only; "
+                   "accuracies mean nothing)")
+UNOFFICIAL_WARNING = "UNOFFICIAL CIFAR-10-format archive (not the official CIFAR-10)"
+#: Data sources that are not the real dataset, and how results on them are labelled.
+SOURCE_WARNINGS = {"fixture": FIXTURE_WARNING, "synthetic": STANDIN_WARNING,
+                   "unofficial": UNOFFICIAL_WARNING}
+#: How to get the real CIFAR-10 (one line).
+CIFAR10_REMEDY = ("for the real data: keras-rparity data fetch-cifar10 (online) or "
+                  "keras-rparity data import-cifar10 PATH/cifar-10-python.tar.gz")
 
 
 @dataclass
 class TutorialResult:
+    """What a run of the tutorial produced, including what did not finish.
+
+    Attributes:
+        failed: experiment -> the one-line reason it failed.
+        interrupted: the experiment running when Ctrl-C came (``None``: not interrupted).
+        r_missing: R could not start, so no parity was checked from then on.
+        missing_datasets: datasets found missing (later experiments on them are skipped).
+    """
+
     rows: list[dict] = field(default_factory=list)
     reports: dict[str, ParityReport] = field(default_factory=dict)
     python_runs: dict[str, Run] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    interrupted: str | None = None
+    r_missing: bool = False
+    missing_datasets: set[str] = field(default_factory=set)
 
     def table(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows)
 
 
+def data_label(sources: dict[str, str]) -> str:
+    """How results on these data sources are labelled (warnings for stand-ins first).
+
+    Example:
+    >>> data_label({"cifar10": "synthetic"}).startswith("SYNTHETIC stand-in")
+    True
+    >>> data_label({"cifar10": "cifar-10"})
+    'cifar-10'
+    """
+    values = set(sources.values())
+    for source, warning in SOURCE_WARNINGS.items():
+        if source in values:
+            return warning
+    return ", ".join(sorted(values)) or "iris (R's datasets::iris)"
+
+
 def _data_label(run: Run) -> str:
-    sources = set(run.data_sources.values())
-    if "fixture" in sources:
-        return FIXTURE_WARNING
-    return ", ".join(sorted(sources)) or "iris (R's datasets::iris)"
+    return data_label(run.data_sources)
 
 
 def _row(name: str, run: Run, report: ParityReport | None, label: str) -> dict:
@@ -76,49 +116,89 @@ def _row(name: str, run: Run, report: ParityReport | None, label: str) -> dict:
 
 def run_tutorial(profile: str = "quick", overrides: dict | None = None, with_r: bool = True,
                  experiments: list[str] | None = None,
-                 say: Callable[[str], None] = print) -> TutorialResult:
-    """Run the experiments; R failures to start become a note, not a crash."""
+                 say: Callable[[str], None] = print, standin: bool = False) -> TutorialResult:
+    """Run the experiments and compare them; never loses what finished.
+
+    R failing to start becomes a note (``r_missing``); an experiment that fails is
+    recorded in ``failed`` and the others still run; Ctrl-C stops the run and sets
+    ``interrupted`` (the result holds what finished). ``standin`` runs the CIFAR-10
+    programs on the CIFAR-format synthetic stand-in when CIFAR-10 is missing.
+    """
     result = TutorialResult()
-    sizes = PROFILES[profile]
-    missing: set[str] = set()
-    for name in experiments or list(EXPERIMENTS):
-        experiment = get_experiment(name)
-        knobs = replace(sizes[name], **{k: v for k, v in (overrides or {}).items()
-                                        if v is not None})
-        say(f"> {experiment.title} (epochs={knobs.epochs or 'tutorial'}, "
-            f"per_class={knobs.per_class or 'all'})")
-        if experiment.dataset in missing:
-            note = f"{name}: skipped, {experiment.dataset} is missing (see above)"
-            result.notes.append(note)
-            say(f"  ! {note}")
-            continue
+    names = experiments or list(EXPERIMENTS)
+    for name in names:
+        get_experiment(name)  # an unknown name fails before any training
+    for name in names:
         try:
-            py = run_side(name, "python", knobs)
-        except DatasetMissingError as exc:
-            missing.add(experiment.dataset)
-            note = f"{name}: skipped. {exc}"
-            result.notes.append(note)
-            say(f"  ! {note}")
-            continue
-        result.python_runs[name] = py
-        if _data_label(py) == FIXTURE_WARNING:
-            result.notes.append(f"{name}: ran on a test FIXTURE, not on CIFAR-10")
-        report = None
-        if with_r:
-            try:
-                report = compare_runs(run_side(name, "r", knobs), py, name)
-                result.reports[name] = report
-            except RUnavailableError as exc:
-                with_r = False
-                result.notes.append(f"R side not run: {exc}")
-                say(f"  ! R side not run: {exc}")
-        for label in experiment.fits:
-            result.rows.append(_row(name, py, report, label))
-            row = result.rows[-1]
-            say(f"  {label}: python {row['python_seconds']:.1f}s"
-                + (f", R {row['r_seconds']:.1f}s, max |dloss| {row['max_abs_dloss']:g}"
-                   if report else ""))
+            with_r = _run_experiment(name, profile, overrides, with_r, standin, result, say)
+        except KeyboardInterrupt:
+            result.interrupted = name
+            result.notes.append(f"{name}: interrupted (Ctrl-C); the experiments before it "
+                                "finished")
+            break
+        except (KerasRParityError, OSError) as exc:
+            reason = str(exc) if isinstance(exc, KerasRParityError) else os_error_message(exc)
+            result.failed[name] = reason
+            result.notes.append(f"{name}: FAILED: {reason}")
+            say(f"  ! {name} failed: {reason}")
     return result
+
+
+def _run_experiment(name: str, profile: str, overrides: dict | None, with_r: bool,
+                    standin: bool, result: TutorialResult, say: Callable[[str], None]) -> bool:
+    """One experiment on both sides into ``result``; returns whether R is still usable."""
+    experiment = get_experiment(name)
+    knobs = replace(PROFILES[profile][name], standin=standin,
+                    **{k: v for k, v in (overrides or {}).items() if v is not None})
+    say(f"> {experiment.title} (epochs={knobs.epochs or 'tutorial'}, "
+        f"per_class={knobs.per_class or 'all'})")
+    if experiment.dataset in result.missing_datasets:
+        note = f"{name}: skipped, {experiment.dataset} is missing (see above)"
+        result.notes.append(note)
+        say(f"  ! {note}")
+        return with_r
+    try:
+        py = run_side(name, "python", knobs)
+    except DatasetMissingError as exc:
+        result.missing_datasets.add(experiment.dataset)
+        note = f"{name}: skipped. {exc}"
+        result.notes.append(note)
+        say(f"  ! {note}")
+        return with_r
+    result.python_runs[name] = py
+    label = _data_label(py)
+    if label == FIXTURE_WARNING:
+        result.notes.append(f"{name}: ran on a test FIXTURE, not on CIFAR-10")
+    elif label == STANDIN_WARNING:
+        note = (f"{name}: CIFAR-10 is missing, so it ran on the {STANDIN_WARNING}; "
+                f"{CIFAR10_REMEDY}")
+        result.notes.append(note)
+        say(f"  ! {note}")
+    report = None
+    if with_r:
+        try:
+            report = compare_runs(run_side(name, "r", knobs), py, name)
+            result.reports[name] = report
+        except RUnavailableError as exc:
+            with_r = False
+            result.r_missing = True
+            result.notes.append(f"R side not run: {exc}")
+            say(f"  ! R side not run: {exc}")
+    for fit_label in experiment.fits:
+        result.rows.append(_row(name, py, report, fit_label))
+        row = result.rows[-1]
+        say(f"  {fit_label}: python {row['python_seconds']:.1f}s"
+            + (f", R {row['r_seconds']:.1f}s, max |dloss| {row['max_abs_dloss']:g}"
+               if report else ""))
+    return with_r
+
+
+def _plot_note(run: Run | None) -> str | None:
+    """The warning a plot carries when its data are not the real dataset."""
+    if run is None:
+        return None
+    label = _data_label(run)
+    return label if label in SOURCE_WARNINGS.values() else None
 
 
 def write_report(result: TutorialResult, out: str | Path) -> list[Path]:
@@ -131,9 +211,16 @@ def write_report(result: TutorialResult, out: str | Path) -> list[Path]:
     table = result.table()
     written = [out / "parity.csv", out / "parity.md"]
     table.to_csv(written[0], index=False)
-    plots = [plot_parity_overlay(report, out / f"{name}_parity.png")
+    plots = [plot_parity_overlay(report, out / f"{name}_parity.png",
+                                 note=_plot_note(result.python_runs.get(name)))
              for name, report in result.reports.items()]
-    lines = ["# keras-rparity: the tutorial in R and Python", "", to_markdown(table), ""]
+    lines = ["# keras-rparity: the tutorial in R and Python", ""]
+    if result.interrupted:
+        lines += [f"**Interrupted** during {result.interrupted}: this report holds the "
+                  "experiments that finished before it.", ""]
+    if result.failed:
+        lines += [f"**Failed:** {', '.join(result.failed)} (see the notes).", ""]
+    lines += [to_markdown(table) if len(table) else "(no experiment finished)", ""]
     if result.notes:
         lines += ["## Notes", "", *[f"- {n}" for n in result.notes], ""]
     lines += [f"![{p.stem}]({p.name})" for p in plots]

@@ -53,13 +53,30 @@ def _describe(target_type: type, min_val: float | None, max_val: float | None,
     return f"a {noun}"
 
 
+#: R's NA_integer_ as reticulate hands it to Python.
+R_NA_INTEGER = -(2**31)
+
+
+def _called_from_r() -> bool:
+    """Is this Python hosted by R (reticulate), so arguments may be R values?"""
+    from keras_rparity.bridge.reticulate_host import running_under_reticulate
+
+    return running_under_reticulate()
+
+
 def _shown(value: Any) -> str:
+    """How a refused value is shown; R's NA as NA (reticulate turns a logical NA into
+    True and NA_integer_ into -2147483648)."""
     if isinstance(value, float) and math.isnan(value):
         return "NaN (R's NA)"
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, bool | np.bool_):
+        if bool(value) and _called_from_r():
+            return "NA or TRUE (an R logical; R's NA arrives in Python as True)"
         return f"the logical {bool(value)}"
+    if isinstance(value, int | np.integer) and int(value) == R_NA_INTEGER:
+        return "NA (R's NA_integer_)"
     return repr(value.item() if isinstance(value, np.generic) else value)
 
 

@@ -11,10 +11,11 @@ from keras_rparity.cli import main
 pytestmark = pytest.mark.r
 
 
-def test_without_cifar10_it_says_so_and_runs_the_rest(keras_home, tmp_path, capsys, bridge):
+def test_without_cifar10_and_no_standin_it_says_so_and_runs_the_rest(keras_home, tmp_path,
+                                                                     capsys, bridge):
     out = tmp_path / "report"
     status = main(["run", "--experiments", "iris,bird_vs_plane", "--epochs", "2",
-                   "--verbose", "0", "--out", str(out)])
+                   "--verbose", "0", "--no-standin", "--out", str(out)])
     printed = capsys.readouterr().out
     assert status == 0
     assert "bird_vs_plane: skipped. CIFAR-10" in printed

@@ -23,6 +23,7 @@ from typing import Any
 
 from keras_rparity.bridge import handoff
 from keras_rparity.bridge.convert import to_python
+from keras_rparity.bridge.r_errors import clean_message, take_python_error, user_call
 from keras_rparity.bridge.r_keras_api import (
     ApiChoice,
     Keras3Probe,
@@ -32,7 +33,8 @@ from keras_rparity.bridge.r_keras_api import (
 from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
 from keras_rparity.bridge.reticulate_host import python_hosts_r, running_under_reticulate
 from keras_rparity.bridge.shutdown import register_clean_exit
-from keras_rparity.errors import RError, RUnavailableError
+from keras_rparity.errors import RError, RQuitError, RUnavailableError
+from keras_rparity.interrupts import interruptible
 from keras_rparity.record import RunContext
 
 
@@ -124,18 +126,30 @@ class RBridge:
                                                    text=code or self._ro.NULL)
         if not to_python(parsed.rx2("ok")):
             raise RError(str(parsed.rx2("message")[0]), None, origin)
-        env = self._r["new.env"](parent=parent)
-        status = to_python(self._support_fn("rparity_eval_exprs")(parsed.rx2("exprs"), env))
+        env = self._support_fn("rparity_program_env")(parent)
+        status = self._eval_interruptible(parsed.rx2("exprs"), env)
         for message in _as_list(status["warnings"]):
             warnings.warn(f"R warning ({origin}): {message}", RWarning, stacklevel=3)
         if not status["ok"]:
-            line = status["line"]
-            location = f"{origin}:{line}" if line is not None else origin
-            raise RError(str(status["message"]), status["call"], location)
+            raise _r_error(status, origin)
         try:
             return to_python(env.find(".rparity_value"))
         except KeyError:  # nothing was evaluated
             return None
+
+    def _eval_interruptible(self, exprs: Any, env: Any) -> dict[str, Any]:
+        """``rparity_eval_exprs`` with Ctrl-C turned into ``KeyboardInterrupt``."""
+        with interruptible() as interrupt:
+            try:
+                status = to_python(self._support_fn("rparity_eval_exprs")(
+                    exprs, env, self._hooks if hasattr(self, "_hooks") else self._ro.NULL))
+            except Exception:
+                if interrupt.requested:  # R unwound past the bridge's handlers
+                    raise KeyboardInterrupt from None
+                raise
+        if interrupt.requested or status.get("interrupted"):
+            raise KeyboardInterrupt
+        return status
 
     def eval(self, code: str) -> Any:
         """Evaluate R code in a fresh environment that sees the Keras API; return the
@@ -201,6 +215,17 @@ class RBridge:
             python=str(r("reticulate::py_config()$python")[0]),
             same_process=int(r("Sys.getpid()")[0]) == os.getpid(),
         )
+
+
+def _r_error(status: dict[str, Any], origin: str) -> RError:
+    """The RError for a failed evaluation: the user's call and line, a clean message."""
+    line = status["line"]
+    location = f"{origin}:{line}" if line is not None else origin
+    if status.get("quit"):
+        return RQuitError(str(status["message"]), None, location)
+    python_error = take_python_error() if status.get("python_error") else None
+    call = user_call(status["call"], status.get("user_call"))
+    return RError(clean_message(str(status["message"])), call, location, python_error)
 
 
 def _as_list(value: Any) -> list[Any]:

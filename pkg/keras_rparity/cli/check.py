@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from keras_rparity.cli.preflight import existing_file
 from keras_rparity.errors import InvalidChoiceError, KerasRParityError
 
 #: Synthetic label forms ``--labels`` can generate.
@@ -31,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("--activation", help="output activation of a tiny model, e.g. sigmoid")
     source.add_argument("--model", type=Path, metavar="PATH.keras",
                         help="a saved Keras model to check (its compiled loss by default)")
-    source.add_argument("--r-program", type=Path, metavar="PATH.R", dest="r_program",
+    source.add_argument("--r-program", type=existing_file("R program"), metavar="PATH.R",
+                        dest="r_program",
                         help="an R keras program: run briefly through the bridge (1 epoch, "
                              "5 images per class) and check every model it fits")
     p.add_argument("--loss", default=None,
@@ -131,13 +133,16 @@ def check_r_program_main(args: argparse.Namespace) -> int:
     from keras_rparity.pairing import format_findings
 
     fits = check_r_program(args.r_program)
+    if not fits:
+        raise KerasRParityError(f"{args.r_program.name}: no fit() was called, nothing to "
+                                "check (the checker looks at each model when it is fitted)")
     if args.json:
         print(json.dumps({f.label: [x.to_dict() for x in f.findings] for f in fits}, indent=2))
     else:
         for fit in fits:
             print(f"== {args.r_program.name}: fit {fit.label!r} ({fit.output_activation} "
                   f"output, {fit.loss})")
-            print(format_findings(fit.findings))
+            print(format_findings(fit.findings, side="r"))
     return 1 if any(x.severity == "error" for f in fits for x in f.findings) else 0
 
 

@@ -8,8 +8,13 @@ from dataclasses import asdict
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("doctor", help="check R, reticulate, rpy2, Keras and datasets")
-    p.add_argument("--json", action="store_true")
+    p = subparsers.add_parser(
+        "doctor", help="check R, reticulate, rpy2, Keras and datasets",
+        description="Check what keras-rparity needs (Python packages, R, reticulate, rpy2, "
+                    "the R Keras API, datasets) and say how to fix what is missing. Exit "
+                    "status 1 when something other than a dataset is missing.")
+    p.add_argument("--json", action="store_true",
+                   help="print the checks as JSON (name, ok, detail, remedy) instead of a table")
     p.set_defaults(func=main)
 
 

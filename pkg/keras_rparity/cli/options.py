@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from typing import Any
 
 from keras_rparity.record import Knobs
 from keras_rparity.validation import DEFAULT_SEED, arg_type
+
+#: Keys of a JSON summary that hold wall-clock times (they differ between identical runs).
+TIMING_KEYS = ("seconds",)
 
 
 def add_knob_options(parser: argparse.ArgumentParser, epochs_help: str,
                      verbose_default: int = 0, seed_default: int | None = DEFAULT_SEED,
                      seed_help: str | None = None) -> None:
-    """--epochs, --seed, --per-class and --verbose, as every training command takes them."""
+    """--epochs, --seed, --per-class and --verbose, as every training command takes them.
+
+    Numbers are checked like the Python and R APIs check them: ``--epochs 2.0`` is 2.
+    """
     parser.add_argument("--epochs", type=arg_type("--epochs"), default=None, help=epochs_help)
     parser.add_argument("--seed", type=arg_type("--seed", min_val=0), default=seed_default,
                         help=seed_help or f"seed set before each model ({seed_default})")
@@ -19,15 +28,61 @@ def add_knob_options(parser: argparse.ArgumentParser, epochs_help: str,
                         dest="per_class",
                         help="image datasets: keep the first N images of each class "
                              "(default: the experiment's size)")
-    parser.add_argument("--verbose", type=int, default=verbose_default, choices=(0, 1, 2),
-                        help=f"Keras fit verbosity on both sides ({verbose_default})")
+    parser.add_argument("--verbose", type=arg_type("--verbose", min_val=0, max_val=2),
+                        default=verbose_default, metavar="{0,1,2}",
+                        help="Keras fit verbosity on both sides: 0 silent, 1 progress bar "
+                             "(on a terminal; elsewhere one line per epoch), 2 one line per "
+                             f"epoch ({verbose_default})")
+
+
+def fit_verbosity(verbose: int, stream: Any = None) -> int:
+    """Keras' verbosity for ``verbose``: progress bars (1) only on a terminal, else 2.
+
+    Example:
+    >>> import io
+    >>> fit_verbosity(1, io.StringIO()), fit_verbosity(0, io.StringIO())
+    (2, 0)
+    """
+    stream = sys.stdout if stream is None else stream
+    if verbose == 1 and not (hasattr(stream, "isatty") and stream.isatty()):
+        return 2
+    return verbose
 
 
 def knob_values(args: argparse.Namespace) -> dict[str, object]:
     """The knob options as given (``None`` where the option was left out)."""
     return {"epochs": args.epochs, "seed": args.seed, "per_class": args.per_class,
-            "verbose": args.verbose}
+            "verbose": fit_verbosity(args.verbose)}
 
 
 def knobs_from_args(args: argparse.Namespace) -> Knobs:
     return Knobs(**knob_values(args))
+
+
+def add_json_options(parser: argparse.ArgumentParser) -> None:
+    """--json and --no-timings (byte-identical JSON for identical runs)."""
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    parser.add_argument("--no-timings", action="store_true", dest="no_timings",
+                        help="with --json: leave out wall-clock times, so two identical runs "
+                             "print byte-identical JSON")
+
+
+def without_timings(value: Any) -> Any:
+    """``value`` (nested dicts and lists) without its wall-clock time entries.
+
+    Example:
+    >>> without_timings({"loss": [1.0], "seconds": {"r": 2.5}, "fits": [{"seconds": 1}]})
+    {'loss': [1.0], 'fits': [{}]}
+    """
+    if isinstance(value, dict):
+        return {k: without_timings(v) for k, v in value.items() if k not in TIMING_KEYS}
+    if isinstance(value, list):
+        return [without_timings(v) for v in value]
+    return value
+
+
+def json_text(summary: Any, args: argparse.Namespace) -> str:
+    """The JSON a command prints; keys sorted, timings dropped with --no-timings."""
+    if getattr(args, "no_timings", False):
+        summary = without_timings(summary)
+    return json.dumps(summary, indent=2, sort_keys=True, default=str)

@@ -11,10 +11,9 @@ explained), JSON with --json.
 from __future__ import annotations
 
 import argparse
-import json
 from dataclasses import replace
 
-from keras_rparity.cli.options import add_knob_options, knobs_from_args
+from keras_rparity.cli.options import add_json_options, add_knob_options, json_text, knobs_from_args
 from keras_rparity.errors import InvalidArgumentError
 from keras_rparity.programs.bundled import TUTORIAL, get_entry
 from keras_rparity.validation import DEFAULT_SEED, arg_type
@@ -48,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         default=None, help="accept metrics within this absolute difference")
     accept.add_argument("--ulps", type=arg_type("--ulps", min_val=0), default=None,
                         help="accept metrics within this many float32 ULPs")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_json_options(p)
     p.set_defaults(func=main)
 
 
@@ -65,10 +64,15 @@ def _check_choice(args: argparse.Namespace) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from keras_rparity.cli.preflight import check_input_file, check_keras_cache
     from keras_rparity.parity import compare_programs, run_parity
     from keras_rparity.programs import ProgramPair
 
     _check_choice(args)
+    for what, path in (("R program", args.r_program), ("Python program", args.python_program)):
+        if path is not None:
+            check_input_file(path, what)  # before R or Keras start
+    check_keras_cache()
     knobs = knobs_from_args(args)
     if args.experiment:
         entry = get_entry(args.experiment)
@@ -84,7 +88,7 @@ def main(args: argparse.Namespace) -> int:
     holds = (report.verdict if labels is None
              else all(f.within(report.tolerance, report.ulps) for f in fits))
     if args.json:
-        print(json.dumps(_json_summary(report, labels, holds), indent=2, default=str))
+        print(json_text(_json_summary(report, labels, holds), args))
     else:
         print(_text(report, fits))
     return 0 if holds else 1
@@ -101,10 +105,14 @@ def _json_summary(report, labels: list[str] | None, holds: bool) -> dict:
 
 def _text(report, fits) -> str:
     from keras_rparity.report.tables import to_text
+    from keras_rparity.tutorial import SOURCE_WARNINGS, data_label
 
     table = report.table()
     table = table[table["fit"].isin([f.index + 1 for f in fits])]
     lines = [to_text(table[list(TABLE_COLUMNS)]), ""]
+    label = data_label(report.data_sources.get("python", {}))
+    if label in SOURCE_WARNINGS.values():
+        lines.insert(0, f"data: {label}")
     for f in fits:
         lines.append(f"fit {f.index + 1} ({f.label}): max |dloss| = {f.max_abs_diff:g}, "
                      f"{f.max_ulps} ULPs, params: {f.param_count['python']}")

@@ -73,7 +73,8 @@ class Finding:
         severity: ``"error"``, ``"warning"`` or ``"info"``.
         title: one line.
         explanation: one paragraph, from the maximum likelihood argument.
-        fix: what to change.
+        fix: what to change, in Python.
+        r_fix: the same in R syntax, for models built by R programs (``""``: as ``fix``).
     """
 
     code: str
@@ -81,6 +82,7 @@ class Finding:
     title: str
     explanation: str
     fix: str = ""
+    r_fix: str = ""
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -250,7 +252,9 @@ def _onehot_labels_sparse(ctx: PairingContext) -> Finding | None:
             "index, one integer per example (shape (n,) or (n, 1)), and picks -log p[y]; "
             "labels with one column per class do not fit that shape.",
             "Use categorical_crossentropy for one-hot labels, or convert them with "
-            "y.argmax(axis=-1).")
+            "y.argmax(axis=-1).",
+            'Use loss = "categorical_crossentropy" for one-hot labels, or turn them into '
+            "class indices with y <- max.col(y) - 1.")
     return None
 
 
@@ -266,7 +270,10 @@ def _integer_labels_categorical(ctx: PairingContext) -> Finding | None:
             f"classes and needs one-hot labels of shape (n, {units or 'k'}), one column per "
             "class; integer class indices do not have that shape.",
             "Use sparse_categorical_crossentropy for integer labels, or one-hot encode them "
-            f"with keras.utils.to_categorical(y, {units or 'k'}).")
+            f"with keras.utils.to_categorical(y, {units or 'k'}).",
+            'Use loss = "sparse_categorical_crossentropy" for integer labels, or one-hot '
+            f"encode them with y <- keras3::to_categorical(y, {units or 'k'}) (R class codes "
+            "starting at 1: to_categorical(y - 1)).")
     return None
 
 
@@ -324,7 +331,9 @@ def _sparse_label_values(ctx: PairingContext) -> Finding | None:
             f"{_CATEGORICAL} The sparse loss reads each label as a class index; fractional "
             "values are not classes.",
             "Soft labels (class probabilities) belong with categorical_crossentropy; "
-            "continuous targets with a linear output and mean_squared_error.")
+            "continuous targets with a linear output and mean_squared_error.",
+            'Soft labels (class probabilities) belong with loss = "categorical_crossentropy"; '
+            'continuous targets with layer_dense(units = 1) and loss = "mean_squared_error".')
     if labels.minimum < 0 or (units is not None and labels.maximum >= units):
         return Finding(
             "class-index-out-of-range", "error",
@@ -332,8 +341,19 @@ def _sparse_label_values(ctx: PairingContext) -> Finding | None:
             f"{_CATEGORICAL} Class index y selects the output unit whose probability p[y] "
             f"enters -log p[y]; with {units} units the indices must lie in 0..{units - 1}.",
             f"Give the output layer {int(labels.maximum) + 1} units, or re-code the labels "
-            "as 0..k-1.")
+            "as 0..k-1.",
+            _r_recode_fix(labels, units))
     return None
+
+
+def _r_recode_fix(labels: LabelInfo, units: int | None) -> str:
+    """The R fix for class indices out of range: R's 1-based codes get ``y - 1``."""
+    if units is not None and labels.minimum == 1 and labels.maximum == units:
+        return ("R class codes run 1..k, Keras' from 0: use y - 1 (for a factor: "
+                "as.integer(y) - 1).")
+    return (f"Give the output layer {int(labels.maximum) + 1} units "
+            f"(layer_dense(units = {int(labels.maximum) + 1})), or re-code the labels as "
+            "0..k-1 (R codes 1..k: y - 1).")
 
 
 def _label_width(ctx: PairingContext) -> Finding | None:
@@ -349,7 +369,9 @@ def _label_width(ctx: PairingContext) -> Finding | None:
         f"{ctx.loss.name} compares each label column with one output unit (the likelihood "
         "is a product over units), so labels and outputs need the same width.",
         "Give the output layer as many units as the labels have columns, or reshape the "
-        "labels.")
+        "labels.",
+        "Give the output layer as many units as the labels have columns "
+        "(layer_dense(units = ncol(y))), or reshape the labels.")
 
 
 def _unrecognised(ctx: PairingContext) -> Finding | None:
@@ -429,6 +451,29 @@ def _model_loss(model: object) -> object:
     return loss
 
 
+def _check_loss_name(name: str) -> None:
+    """Refuse a loss name Keras does not know, as the command line does.
+
+    Example:
+    >>> _check_loss_name("mse")
+    >>> _check_loss_name("typo")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    keras_rparity.errors.InvalidChoiceError: invalid loss 'typo'; valid choices: ...
+    """
+    import keras
+
+    from keras_rparity.errors import InvalidChoiceError
+    from keras_rparity.pairing.loss_names import loss_choices
+
+    if find_loss(name) is not None:
+        return
+    try:
+        keras.losses.get(name)
+    except (ValueError, TypeError):
+        raise InvalidChoiceError("loss", name, loss_choices()) from None
+
+
 def check_pairing(model: object, loss: object = None, y: object = None) -> list[Finding]:
     """Check a Keras model's output activation against its loss and labels.
 
@@ -451,6 +496,8 @@ def check_pairing(model: object, loss: object = None, y: object = None) -> list[
     >>> [(f.code, f.severity) for f in check_pairing(m, "categorical_crossentropy", y=[1, 2])]
     [('integer-labels-categorical-loss', 'error')]
     """
+    if isinstance(loss, str):
+        _check_loss_name(loss)
     context = PairingContext(
         output=describe_output(model),
         loss=describe_loss(_model_loss(model) if loss is None else loss),
@@ -460,8 +507,8 @@ def check_pairing(model: object, loss: object = None, y: object = None) -> list[
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
 
 
-def format_findings(findings: Sequence[Finding], width: int = 88) -> str:
-    """Findings as text for a terminal, errors first.
+def format_findings(findings: Sequence[Finding], width: int = 88, side: str = "python") -> str:
+    """Findings as text for a terminal, errors first; ``side="r"`` shows fixes in R syntax.
 
     Example:
     >>> print(format_findings([]))
@@ -475,8 +522,9 @@ def format_findings(findings: Sequence[Finding], width: int = 88) -> str:
     for finding in findings:
         body = textwrap.fill(finding.explanation, width, initial_indent="    ",
                              subsequent_indent="    ")
-        fix = textwrap.fill(f"Fix: {finding.fix}", width, initial_indent="    ",
-                            subsequent_indent="    ") if finding.fix else ""
+        advice = finding.r_fix if side == "r" and finding.r_fix else finding.fix
+        fix = textwrap.fill(f"Fix: {advice}", width, initial_indent="    ",
+                            subsequent_indent="    ") if advice else ""
         head = f"[{finding.severity.upper()}] {finding.code}: {finding.title}"
         blocks.append("\n".join(part for part in (head, body, fix) if part))
     return "\n\n".join(blocks)

@@ -9,10 +9,11 @@ if TYPE_CHECKING:
     from keras_rparity.parity.report import ParityReport
 
 
-def plot_parity_overlay(report: ParityReport, path: str | Path) -> Path:
+def plot_parity_overlay(report: ParityReport, path: str | Path, note: str | None = None) -> Path:
     """Per fit and metric, R (solid line) under Python (markers); saves a PNG.
 
     Where the two sides agree bit for bit the markers sit exactly on the line.
+    ``note`` (e.g. that the data are a synthetic stand-in) goes under the title.
     """
     from matplotlib.figure import Figure  # no pyplot: leaves the caller's backend alone
     from matplotlib.ticker import MaxNLocator
@@ -32,7 +33,9 @@ def plot_parity_overlay(report: ParityReport, path: str | Path) -> Path:
             ax.tick_params(labelsize=7)
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes[0][0].legend(fontsize=8)
-    fig.suptitle(f"{report.experiment}: R vs Python", fontsize=11)
+    title = f"{report.experiment}: R vs Python"
+    fig.suptitle(f"{title}\n{note}" if note else title, fontsize=11,
+                 color="#b00000" if note else "black")
     fig.tight_layout()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,9 @@
 #' the fit itself are recorded.
 fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL,
                 callbacks = NULL) {
+  if (length(epochs) == 1L && is.na(epochs)) {
+    stop("`epochs` must be a positive whole number; got NA", call. = FALSE)
+  }
   ctx <- .rparity_ctx()
   ctx$preflight(object, y)
   ctx$build_if_needed(object, if (is.null(dim(x))) NULL else dim(x))

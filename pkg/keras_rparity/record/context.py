@@ -61,7 +61,8 @@ class RunContext:
         noting where it came from (real data or a test fixture)."""
         from keras_rparity.data.loaders import load_dataset
 
-        data = load_dataset(name, per_class=self.knobs.per_class)
+        data = (load_dataset(name, per_class=self.knobs.per_class, standin=True)
+                if self.knobs.standin else load_dataset(name, per_class=self.knobs.per_class))
         self.data_sources[name] = data.source
         return data
 
@@ -98,7 +99,7 @@ class RunContext:
         findings = check_pairing(model, y=np.asarray(y))
         message = blocking_message(findings)
         if message:
-            raise LossLabelMismatchError(message)
+            raise LossLabelMismatchError(message, findings)
         self._findings = findings
         return findings
 

@@ -26,6 +26,8 @@ class Knobs:
             epoch) for fits whose program does not say.
         keep_arrays: keep the ``x``/``y`` arrays of every fit in its record, whatever
             their size (small arrays are always kept).
+        standin: without CIFAR-10, use its CIFAR-format synthetic stand-in (parity of
+            the programs only; accuracies mean nothing).
 
     Example:
     >>> Knobs(epochs=3.0).epochs
@@ -39,6 +41,7 @@ class Knobs:
     per_class: int | None = None
     verbose: int = 0
     keep_arrays: bool = False
+    standin: bool = False
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "epochs", check_scalar(self.epochs, "epochs", allow_none=True))

@@ -1,0 +1,153 @@
+"""Ctrl-C at any moment: stop promptly, lose nothing that finished, leave R usable.
+
+Python runs a SIGINT handler between bytecodes, wherever they are, also inside
+garbage-collector callbacks (JAX registers one), ``__del__`` methods and C
+callbacks, where the ``KeyboardInterrupt`` cannot propagate: Python prints
+"Exception ignored in ..." and carries on as if nothing had happened.
+:func:`reraise_lost_interrupts` sends such a lost interrupt again, to be raised
+at the next ordinary bytecode.
+
+R code in this process:
+
+With R embedded by rpy2, a SIGINT reaches Python's handler at awkward places:
+inside rpy2's C callbacks (``_processevents``, console output), where a
+``KeyboardInterrupt`` cannot propagate and is printed as "Exception ignored
+from cffi callback" and lost; or inside Keras code R called through
+reticulate, where reticulate turns it into an R interrupt that escapes the
+bridge as a bare ``RRuntimeError``.
+
+While the bridge evaluates R code, :func:`interruptible` installs a handler
+that always tells R (``R_interrupts_pending``, as R's own handler does), and
+raises ``KeyboardInterrupt`` only in ordinary Python code. ``r/bridge.R``
+catches R's interrupt condition and reports it; the bridge then raises
+``KeyboardInterrupt`` in the caller, with R back at a clean top level, so the
+same process can start another run.
+
+Nothing is changed when Python is not in charge of SIGINT (another handler was
+installed, e.g. by R hosting Python through reticulate, or not the main thread).
+"""
+
+from __future__ import annotations
+
+import _thread
+import signal
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
+#: Seconds after a lost Ctrl-C before it is sent again.
+RESEND_DELAY = 0.05
+
+#: rpy2's C callbacks live here; an exception raised in them is lost.
+_RPY2_CALLBACKS = "rinterface_lib/callbacks.py"
+
+
+class InterruptState:
+    """Whether Ctrl-C was pressed during the current R evaluation."""
+
+    def __init__(self) -> None:
+        self.requested = False
+
+
+def _rlib():
+    from rpy2.rinterface_lib import openrlib
+
+    return openrlib.rlib
+
+
+def _in_rpy2_callback(frame: FrameType | None) -> bool:
+    """Is ``frame`` (or a caller of it) inside one of rpy2's C callbacks?
+
+    Example:
+    >>> import sys
+    >>> _in_rpy2_callback(sys._getframe())
+    False
+    """
+    while frame is not None:
+        if frame.f_code.co_filename.replace("\\", "/").endswith(_RPY2_CALLBACKS):
+            return True
+        frame = frame.f_back
+    return False
+
+
+def _lost_interrupt_hook(previous):
+    """A ``sys.unraisablehook`` that re-sends a KeyboardInterrupt Python could not raise.
+
+    The signal is sent again from another thread a moment later: sent from the hook
+    itself, it would be handled inside the hook, where it is lost again.
+    """
+
+    def hook(unraisable) -> None:
+        if unraisable.exc_type is not None and issubclass(unraisable.exc_type,
+                                                          KeyboardInterrupt):
+            resend = threading.Timer(RESEND_DELAY, _thread.interrupt_main, (signal.SIGINT,))
+            resend.daemon = True
+            resend.start()
+            return
+        previous(unraisable)
+
+    return hook
+
+
+@contextmanager
+def reraise_lost_interrupts() -> Iterator[None]:
+    """Within the block, a Ctrl-C that lands where it cannot be raised is not lost.
+
+    Example:
+    >>> import gc, time
+    >>> def callback(phase, info):
+    ...     if phase == "start":
+    ...         raise KeyboardInterrupt  # as a SIGINT handler would, inside a gc callback
+    >>> gc.callbacks.append(callback)
+    >>> try:
+    ...     with reraise_lost_interrupts():
+    ...         _ = gc.collect()
+    ...         time.sleep(2)  # ordinary code, where Ctrl-C can be raised
+    ...         print("not interrupted")
+    ... except KeyboardInterrupt:
+    ...     print("interrupted")
+    ... finally:
+    ...     gc.callbacks.remove(callback)
+    interrupted
+    """
+    previous = sys.unraisablehook
+    sys.unraisablehook = _lost_interrupt_hook(previous)
+    try:
+        yield
+    finally:
+        sys.unraisablehook = previous
+
+
+def _python_owns_sigint() -> bool:
+    return (threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler)
+
+
+@contextmanager
+def interruptible() -> Iterator[InterruptState]:
+    """Run R code so that Ctrl-C stops it cleanly; yields the :class:`InterruptState`.
+
+    The caller raises ``KeyboardInterrupt`` when ``state.requested`` is set after
+    R returns (whatever R returned).
+    """
+    state = InterruptState()
+    if not _python_owns_sigint():
+        yield state
+        return
+
+    def on_sigint(signum: int, frame: FrameType | None) -> None:
+        state.requested = True
+        _rlib().R_interrupts_pending = 1
+        if not _in_rpy2_callback(frame):
+            raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_sigint)
+    try:
+        with reraise_lost_interrupts():
+            yield state
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if state.requested:
+            _rlib().R_interrupts_pending = 0  # handled: do not stop the next evaluation

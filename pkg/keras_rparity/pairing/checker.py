@@ -464,7 +464,7 @@ def _check_loss_name(name: str) -> None:
     import keras
 
     from keras_rparity.errors import InvalidChoiceError
-    from keras_rparity.pairing.loss_names import loss_choices
+    from keras_rparity.pairing.loss_names import find_loss, loss_choices
 
     if find_loss(name) is not None:
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from keras_rparity.cli.backend_option import add_backend_option, apply_backend
 from keras_rparity.cli.options import add_knob_options, knobs_from_args
 from keras_rparity.experiments.registry import EXPERIMENTS, get_experiment
 
@@ -19,11 +20,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--loss", default=None,
                    help="which fit to show, e.g. mse or mae for iris (default: all)")
     add_knob_options(p, "epochs per fit (default: the tutorial's 50)")
+    add_backend_option(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=main)
 
 
 def main(args: argparse.Namespace) -> int:
+    apply_backend(args)
+    from keras_rparity.backend import backend_info
     from keras_rparity.parity import run_parity
 
     experiment = get_experiment(args.experiment)
@@ -34,6 +38,7 @@ def main(args: argparse.Namespace) -> int:
         summary = report.to_dict()
         summary["fits"] = [f for f in summary["fits"] if f["loss"] in labels]
         summary["exact"] = all(f.exact for f in fits)
+        summary["backend"] = backend_info()
         print(json.dumps(summary, indent=2, default=str))
     else:
         for f in fits:

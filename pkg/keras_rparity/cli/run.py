@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from keras_rparity.cli.backend_option import add_backend_option, apply_backend
 from keras_rparity.cli.options import add_knob_options, knob_values
 
 
@@ -19,6 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "on all images).")
     p.add_argument("--full", action="store_true", help="the tutorial's full sizes (slow)")
     add_knob_options(p, "override epochs everywhere", verbose_default=2)
+    add_backend_option(p)
     p.add_argument("--experiments", default=None,
                    help="comma-separated subset: iris,bird_vs_plane,cifar10,activation_optimizer")
     p.add_argument("--no-r", action="store_true", help="Python side only")
@@ -27,6 +29,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    apply_backend(args)
     from keras_rparity.report.tables import to_text
     from keras_rparity.tutorial import FIXTURE_WARNING, run_tutorial, write_report
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from keras_rparity.cli.backend_option import add_backend_option, apply_backend
+
 #: Settings used when neither a flag nor the preset gives one.
 DEFAULTS = {
     "activations": "relu,sigmoid,tanh,leaky_relu",
@@ -70,6 +72,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--repeats", type=int, default=None,
                    help="runs per combination, seeded SEED, SEED+1, ... (1)")
     p.add_argument("--seed", type=int, default=42, help="seed of the first repeat (42)")
+    add_backend_option(p)
     p.add_argument("--batch-size", type=int, default=32, dest="batch_size", help="(32)")
     p.add_argument("--dataset", default="fashion_mnist",
                    help="fashion_mnist (Debian package dataset-fashion-mnist) or mnist "
@@ -106,6 +109,7 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
 
 
 def main(args: argparse.Namespace) -> int:
+    apply_backend(args)
     from keras_rparity.data.fashion_mnist import ensure_available
     from keras_rparity.sweep.executors import make_executor
     from keras_rparity.sweep.grid import make_grid

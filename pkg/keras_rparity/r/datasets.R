@@ -4,12 +4,12 @@
 # from (real data or a test fixture), so both languages see the same arrays.
 
 #' Load dataset `name` through the run context and shape it the R keras way.
+#' The bridge defines `.rparity_dataset_for_r` (bridge/r_datasets.py): it writes the
+#' arrays into R's memory in one copy, where reticulate would make a 64-bit copy first.
 rparity_dataset <- function(name) {
-  data <- .rparity_ctx()$load_dataset(name)
-  list(
-    train = list(x = data$train[[1]], y = data$train[[2]]),
-    test = list(x = data$test[[1]], y = data$test[[2]])
-  )
+  data <- .rparity_dataset_for_r(name)
+  if (!is.null(data$error)) stop(data$error, call. = FALSE)
+  data
 }
 
 dataset_cifar10 <- function(...) rparity_dataset("cifar10")

@@ -15,15 +15,24 @@ keras_model_sequential <- function(...) {
   .api_fun("keras_model_sequential")(...)
 }
 
+#' R data as Python sees it without a copy: reticulate hands R arrays (anything with a
+#' `dim`) to NumPy as views of R's memory, but plain vectors as Python lists, element by
+#' element; so a plain numeric or logical vector gets a `dim` first.
+.as_shared_array <- function(v) {
+  if ((is.numeric(v) || is.logical(v)) && is.null(dim(v)) && !is.object(v)) dim(v) <- length(v)
+  v
+}
+
 #' fit() with the run's epochs and verbosity; labels the loss cannot read are refused
 #' first (with the pairing checker's explanation); the fit is recorded.
 fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL) {
   ctx <- .rparity_ctx()
-  ctx$preflight(object, y)
+  y_seen <- .as_shared_array(y)
+  ctx$preflight(object, y_seen)
   started <- Sys.time()
   history <- .api_fun("fit")(object, x = x, y = y, ..., epochs = ctx$epochs(epochs),
                              verbose = ctx$knobs$verbose)
   seconds <- as.numeric(difftime(Sys.time(), started, units = "secs"))
-  ctx$record_fit(object, x, y, history$metrics, seconds)
+  ctx$record_fit(object, .as_shared_array(x), y_seen, history$metrics, seconds)
   invisible(history)
 }

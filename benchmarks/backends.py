@@ -51,7 +51,7 @@ def measure(backend: str, jit: str, options: list[str], home: str | None) -> dic
 def speed_row(backend: str, jit: str, result: dict) -> str:
     label = JIT_MEANING.get((backend, jit), jit)
     if "error" in result:
-        return f"| {backend} | {label} | failed: {result['error']} | | | | | | | |"
+        return f"| {backend} | {label} | failed: {result['error']} | | | | | | | | |"
     py, r = result["python"], result["r"]
     version = py["backend"]["version"]
 
@@ -65,6 +65,7 @@ def speed_row(backend: str, jit: str, result: dict) -> str:
             f"{rate(py):,.0f} | {rate(r):,.0f} | {r['fit_seconds'] / py['fit_seconds']:.2f} | "
             f"{py['wall_seconds']:.1f} / {r['wall_seconds']:.1f} = "
             f"{r['wall_seconds'] / py['wall_seconds']:.2f} | "
+            f"{r['cpu_seconds'] / py['cpu_seconds']:.2f} | "
             f"{py['peak_rss_mb'] / 1024:.2f} / {r['peak_rss_mb'] / 1024:.2f} | "
             f"{'yes' if bitwise_equal(py, r) else 'NO'} |")
 
@@ -108,9 +109,9 @@ def main() -> None:
           f"{args.epochs} epochs, batch 32; data: {data}.")
     print(f"Machine: {machine()}.\n")
     print("| backend | jit_compile | Python s/epoch | R s/epoch | Python samples/s | "
-          "R samples/s | fit R/Py | whole process Py / R s (R/Py) | peak RSS Py / R GB | "
-          "R = Python bitwise |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "R samples/s | fit R/Py | whole process Py / R s (R/Py) | process CPU R/Py | "
+          "peak RSS Py / R GB | R = Python bitwise |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     print("\n".join(rows))
 
     if args.no_determinism_cost:

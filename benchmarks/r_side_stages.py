@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -52,19 +53,24 @@ def keras_home_with_data(per_class: int | None) -> str | None:
     return str(home)
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_side(side: str, options: list[str], keras_home: str | None) -> dict:
     """One side in a fresh process; its JSON report plus the wall time seen from here."""
     env = dict(os.environ)
     if keras_home:
         env["KERAS_HOME"] = keras_home
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), _children_cpu()
     done = subprocess.run([sys.executable, str(HERE / "side_process.py"), "--side", side,
                            *options], capture_output=True, text=True, env=env, check=False)
-    wall = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - start, _children_cpu() - cpu
     if done.returncode != 0:
         raise SystemExit(f"the {side} side failed:\n{done.stderr[-3000:]}")
     report = json.loads(done.stdout.strip().splitlines()[-1])
-    report["wall_seconds"] = wall
+    report["wall_seconds"], report["cpu_seconds"] = wall, cpu
     return report
 
 
@@ -82,18 +88,24 @@ def machine() -> str:
 
 
 def stage_table(py: dict, r: dict) -> str:
-    rows = ["| stage | what | Python s | R s | Python peak MB | R peak MB |",
+    rows = ["| stage | what | Python s (CPU s) | R s (CPU s) | Python peak MB | R peak MB |",
             "|---|---|---|---|---|---|"]
     py_stages = {s["stage"]: s for s in py["stages"]}
     for stage in r["stages"]:
         name = stage["stage"]
         other = py_stages.get(name)
-        rows.append(f"| {name} | {STAGE_NOTES.get(name, '')} | "
-                    f"{other['seconds']:.2f} | {stage['seconds']:.2f} | "
-                    f"{other['peak_mb']:,.0f} | {stage['peak_mb']:,.0f} |" if other else
-                    f"| {name} | {STAGE_NOTES.get(name, '')} | - | {stage['seconds']:.2f} | "
-                    f"- | {stage['peak_mb']:,.0f} |")
+        rows.append(f"| {name} | {STAGE_NOTES.get(name, '')} | {_cell(other, 'seconds')} | "
+                    f"{_cell(stage, 'seconds')} | {_cell(other, 'peak_mb')} | "
+                    f"{_cell(stage, 'peak_mb')} |")
     return "\n".join(rows)
+
+
+def _cell(stage: dict | None, what: str) -> str:
+    if stage is None:
+        return "-"
+    if what == "peak_mb":
+        return f"{stage['peak_mb']:,.0f}"
+    return f"{stage['seconds']:.2f} ({stage.get('cpu_seconds', float('nan')):.2f})"
 
 
 def summary_table(py: dict, r: dict) -> str:
@@ -105,6 +117,8 @@ def summary_table(py: dict, r: dict) -> str:
         f"| fit (s) | {py['fit_seconds']:.2f} | {r['fit_seconds']:.2f} | {fit_ratio:.2f} |",
         f"| whole process (s) | {py['wall_seconds']:.2f} | {r['wall_seconds']:.2f} | "
         f"{wall_ratio:.2f} |",
+        f"| whole process CPU (s) | {py['cpu_seconds']:.2f} | {r['cpu_seconds']:.2f} | "
+        f"{r['cpu_seconds'] / py['cpu_seconds']:.2f} |",
         f"| peak RSS (MB) | {py['peak_rss_mb']:,.0f} | {r['peak_rss_mb']:,.0f} | "
         f"{rss_ratio:.2f} |",
     ])

@@ -3,7 +3,8 @@
 Run by ``backends.py`` and ``r_side_stages.py``, one fresh process per side, so that
 each side's peak memory is its own. Prints one JSON line: per stage the seconds, the
 resident memory at its end and the peak resident memory during it (Linux: the peak is
-reset between stages through ``/proc/self/clear_refs``), the fit's own time, the
+reset between stages through ``/proc/self/clear_refs``) and its CPU time (all threads:
+less sensitive than wall time to other load on the machine), the fit's own time, the
 per-epoch history (to check R = Python bitwise) and the backend.
 
 Stages (both sides, where they apply): ``python start`` (interpreter, keras-rparity,
@@ -40,27 +41,35 @@ def _status_kb(field: str) -> int:
     return int(match.group(1)) if match else 0
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process so far (all threads, user + system)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 class StageClock:
     """Marks the end of each stage: seconds since the last mark, RSS, peak RSS during it."""
 
     def __init__(self, reset_peaks: bool) -> None:
         self.reset_peaks = reset_peaks
         self.last = START
+        self.last_cpu = 0.0
         self.stages: list[dict[str, float | str]] = []
         self.peak_mb = 0.0
 
     def mark(self, name: str) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), _cpu_seconds()
         peak = _status_kb("VmHWM") / 1024
         self.peak_mb = max(self.peak_mb, peak)
         self.stages.append({"stage": name, "seconds": now - self.last,
+                            "cpu_seconds": cpu - self.last_cpu,
                             "rss_mb": _status_kb("VmRSS") / 1024, "peak_mb": peak})
         if self.reset_peaks:
             try:
                 Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM to VmRSS
             except OSError:
                 self.reset_peaks = False
-        self.last = time.perf_counter()
+        self.last, self.last_cpu = time.perf_counter(), _cpu_seconds()
 
 
 def _wrap(owner: object, attribute: str, before: str | None = None,

@@ -190,9 +190,34 @@ def to_r_array(array: np.ndarray) -> Any:
     vector = rinterface.baseenv[storage](int(array.size))
     if array.size:
         memory = np.asarray(vector.memoryview())
-        target = memory.view("float64" if storage == "double" else "int32")
-        # R's column-major layout is NumPy's Fortran order of the same shape.
-        np.copyto(target.reshape(array.shape, order="F"), array, casting="unsafe")
+        copy_column_major(array, memory.view("float64" if storage == "double" else "int32"))
     if array.ndim > 0:
         vector.do_slot_assign("dim", rinterface.IntSexpVector([int(d) for d in array.shape]))
     return vector
+
+
+def copy_column_major(array: np.ndarray, target: np.ndarray) -> None:
+    """Write ``array``'s values into the flat ``target`` in R's (column-major) order,
+    casting to ``target``'s dtype; no copy of the whole array on the way.
+
+    R's layout is NumPy's Fortran order. Copying a C-ordered array straight into it
+    reads or writes with huge strides; instead each slab of rows is reordered in cache
+    (a small copy) and written as contiguous runs.
+
+    Example:
+    >>> target = np.empty(6, np.int32)
+    >>> copy_column_major(np.arange(6, dtype=np.uint8).reshape(2, 3), target)
+    >>> target.tolist()
+    [0, 3, 1, 4, 2, 5]
+    """
+    if array.ndim < 2 or array.size == 0:
+        np.copyto(target.reshape(array.shape, order="F"), array, casting="unsafe")
+        return
+    n = array.shape[0]
+    by_column = target.reshape(-1, n)  # row r holds R's column r (trailing axes, reversed)
+    trailing_reversed = (0, *range(array.ndim - 1, 0, -1))
+    step = 1024
+    for start in range(0, n, step):
+        rows = array[start:start + step].transpose(trailing_reversed).reshape(
+            min(step, n - start), -1)
+        np.copyto(by_column[:, start:start + step], rows.T, casting="unsafe")

@@ -29,6 +29,7 @@ fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL) {
   ctx <- .rparity_ctx()
   y_seen <- .as_shared_array(y)
   ctx$preflight(object, y_seen)
+  invisible(gc(verbose = FALSE))  # free the program's garbage before Keras allocates
   started <- Sys.time()
   history <- .api_fun("fit")(object, x = x, y = y, ..., epochs = ctx$epochs(epochs),
                              verbose = ctx$knobs$verbose)

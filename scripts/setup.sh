@@ -74,6 +74,18 @@ install_system() {
   r_ready || { log "R is installed but not usable (reticulate >= 1.39 missing?)"; return 1; }
 }
 
+# PyTorch for the torch backend: the CPU build (pip finds it where PIP_FIND_LINKS or
+# PIP_EXTRA_INDEX_URL point, e.g. https://download.pytorch.org/whl/cpu).
+TORCH_SPEC="${KERAS_RPARITY_TORCH:-torch==2.13.0}"
+
+backends_ready() {
+  "$VENV/bin/python" - <<'PY' 2>/dev/null
+import importlib.metadata as m
+for dist in ("jax", "jaxlib", "torch"):  # TensorFlow is a dependency (the stamp covers it)
+    m.version(dist)
+PY
+}
+
 rpy2_spec() {
   # rpy2 3.6 needs R >= 4.5 (R_getVar); 3.5.17 is the last that works with R 4.2-4.4.
   if Rscript --vanilla -e 'quit(status = if (getRversion() >= "4.5") 0 else 1)' >/dev/null 2>&1
@@ -93,12 +105,15 @@ install_python() {
   fi
   local spec stamp want
   spec="$(command -v Rscript >/dev/null && rpy2_spec || echo none)"
-  want="$(sha256sum < "$ROOT/pyproject.toml" | cut -c1-16)-$spec-$(R RHOME 2>/dev/null || true)"
+  want="$(sha256sum < "$ROOT/pyproject.toml" | cut -c1-16)-$spec-$TORCH_SPEC-$(R RHOME 2>/dev/null || true)"
   stamp="$VENV/.keras-rparity-installed"
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return 0; fi
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && backends_ready; then return 0; fi
   log "installing Python packages into $VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-  "$VENV/bin/python" -m pip install -q -e "$ROOT[dev,ray]"
+  # The three Keras backends (the tests cover each): TensorFlow (a dependency), JAX (the
+  # [jax] extra) and PyTorch, pinned to the CPU build's version: an unpinned torch from
+  # PyPI is the multi-GB CUDA build.
+  "$VENV/bin/python" -m pip install -q -e "$ROOT[dev,ray,jax]" "$TORCH_SPEC"
   # rpy2 goes in after R, matched to R's version (its build asks `R RHOME`).
   [ "$spec" = none ] || "$VENV/bin/python" -m pip install -q "$spec"
   echo "$want" > "$stamp"

@@ -64,6 +64,9 @@ def import_rpy2():
     # reticulate must bind to this very interpreter: never a second Python, never a download.
     os.environ["RETICULATE_PYTHON"] = sys.executable
     os.environ.setdefault("RETICULATE_PYTHON_FALLBACK", sys.executable)
+    # R's heap grows more slowly, so garbage (e.g. a program's abind() intermediates) is
+    # collected before R asks for more memory: a lower peak at no measurable CPU cost.
+    os.environ.setdefault("R_GC_MEM_GROW", "0")
     library_path = os.environ.get("LD_LIBRARY_PATH")
     with warnings.catch_warnings():
         # rpy2 warns about an old reticulate bug (PR 1188); we require a fixed reticulate.

@@ -23,6 +23,7 @@ from typing import Any
 
 from keras_rparity.bridge import handoff
 from keras_rparity.bridge.convert import to_python
+from keras_rparity.bridge.r_datasets import bind_dataset_function
 from keras_rparity.bridge.r_errors import clean_message, take_python_error, user_call
 from keras_rparity.bridge.r_keras_api import (
     ApiChoice,
@@ -82,6 +83,7 @@ class RBridge:
                    else self._support_fn("rparity_load_builtin_api")(str(r_dir() / "keras_api")))
         hook_files = self._ro.StrVector([str(r_dir() / "hooks.R"), str(r_dir() / "datasets.R")])
         self._hooks = self._support_fn("rparity_make_hooks")(api_env, hook_files)
+        bind_dataset_function(self._hooks)
 
     def _support_fn(self, name: str) -> Any:
         """One of the bridge's R functions (``r/bridge.R``)."""

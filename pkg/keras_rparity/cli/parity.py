@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 from dataclasses import replace
 
+from keras_rparity.cli.backend_option import add_backend_option, apply_backend
 from keras_rparity.cli.options import add_json_options, add_knob_options, json_text, knobs_from_args
 from keras_rparity.errors import InvalidArgumentError
 from keras_rparity.programs.bundled import TUTORIAL, get_entry
@@ -47,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         default=None, help="accept metrics within this absolute difference")
     accept.add_argument("--ulps", type=arg_type("--ulps", min_val=0), default=None,
                         help="accept metrics within this many float32 ULPs")
+    add_backend_option(p)
     add_json_options(p)
     p.set_defaults(func=main)
 
@@ -69,6 +71,7 @@ def main(args: argparse.Namespace) -> int:
     from keras_rparity.programs import ProgramPair
 
     _check_choice(args)
+    apply_backend(args)
     for what, path in (("R program", args.r_program), ("Python program", args.python_program)):
         if path is not None:
             check_input_file(path, what)  # before R or Keras start

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from keras_rparity.cli.backend_option import add_backend_option, apply_backend
 from keras_rparity.cli.options import add_knob_options, knob_values
 
 
@@ -24,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "(the report holds what finished).")
     p.add_argument("--full", action="store_true", help="the tutorial's full sizes (slow)")
     add_knob_options(p, "override epochs everywhere", verbose_default=2)
+    add_backend_option(p)
     p.add_argument("--experiments", default=None,
                    help="comma-separated subset: iris,bird_vs_plane,cifar10,activation_optimizer")
     p.add_argument("--no-r", "--python-only", action="store_true", dest="no_r",
@@ -36,6 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    apply_backend(args)
     from keras_rparity.cli.preflight import check_keras_cache, check_output_folder
     from keras_rparity.report.tables import to_text
     from keras_rparity.tutorial import run_tutorial, write_report

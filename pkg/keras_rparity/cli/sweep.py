@@ -17,6 +17,7 @@ import argparse
 import functools
 from pathlib import Path
 
+from keras_rparity.cli.backend_option import add_backend_option, apply_backend
 from keras_rparity.validation import DEFAULT_SEED, arg_type
 
 #: Settings used when neither a flag nor the preset gives one.
@@ -72,6 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help=f"seed of the first repeat ({DEFAULT_SEED})")
     p.add_argument("--batch-size", type=arg_type("--batch-size"), default=32, dest="batch_size",
                    help="samples per gradient step of fit (32)")
+    add_backend_option(p)
     p.add_argument("--dataset", default="fashion_mnist",
                    help="fashion_mnist (Debian package dataset-fashion-mnist) or mnist "
                         "(needs mnist.npz in $KERAS_HOME/datasets) (fashion_mnist)")
@@ -114,6 +116,7 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
 
 
 def main(args: argparse.Namespace) -> int:
+    apply_backend(args)
     from keras_rparity.data.loaders import require_dataset
     from keras_rparity.sweep.executors import make_executor
     from keras_rparity.sweep.grid import make_grid

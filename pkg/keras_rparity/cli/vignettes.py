@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from keras_rparity.cli.backend_option import add_backend_option, apply_backend
 from keras_rparity.validation import arg_type
 
 
@@ -28,11 +29,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "only)")
     p.add_argument("--jobs", type=arg_type("--jobs"), default=None,
                    help="vignettes run at once, each in its own kernel (the number of cores)")
+    add_backend_option(p)
     p.add_argument("--list", action="store_true", help="list the vignettes and exit")
     p.set_defaults(func=main)
 
 
 def main(args: argparse.Namespace) -> int:
+    apply_backend(args)
     import contextlib
 
     from tqdm import tqdm

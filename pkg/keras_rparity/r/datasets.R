@@ -5,6 +5,8 @@
 
 #' Load dataset `name` through the run context and shape it the R keras way.
 #' Arguments (R keras' `path = ...`) are refused: the data layer decides the source.
+#' The bridge defines `.rparity_dataset_for_r` (bridge/r_datasets.py): it writes the
+#' arrays into R's memory in one copy, where reticulate would make a 64-bit copy first.
 rparity_dataset <- function(name, ...) {
   if (...length() > 0) {
     stop(sprintf(paste0(
@@ -12,11 +14,9 @@ rparity_dataset <- function(name, ...) {
       "keras-rparity's data layer; use --per-class to change its size"), name, ...length()),
       call. = FALSE)
   }
-  data <- .rparity_ctx()$load_dataset(name)
-  list(
-    train = list(x = data$train[[1]], y = data$train[[2]]),
-    test = list(x = data$test[[1]], y = data$test[[2]])
-  )
+  data <- .rparity_dataset_for_r(name)
+  if (!is.null(data$error)) stop(data$error, call. = FALSE)
+  data
 }
 
 dataset_cifar10 <- function(...) rparity_dataset("cifar10", ...)

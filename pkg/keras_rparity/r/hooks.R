@@ -13,24 +13,38 @@
 
 .api_fun <- function(name) get(name, envir = .api, mode = "function")
 
+#' R data as Python sees it without a copy: reticulate hands R arrays (anything with a
+#' `dim`) to NumPy as views of R's memory, but plain vectors as Python lists, element by
+#' element; so a plain numeric or logical vector gets a `dim` first.
+.as_shared_array <- function(v) {
+  if ((is.numeric(v) || is.logical(v)) && is.null(dim(v)) && !is.object(v)) dim(v) <- length(v)
+  v
+}
+
 #' fit() with the run's epochs; the program's `verbose` is honoured (the run's
 #' verbosity when it gives none). Labels the loss cannot read are refused first
 #' (with the pairing checker's explanation); the weights as training starts and
-#' the fit itself are recorded.
+#' the fit itself are recorded. `fit()` on anything but a Keras model is the API's own.
 fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL,
                 callbacks = NULL) {
+  if (!inherits(object, "keras.src.models.model.Model")) {
+    return(.api_fun("fit")(object, x = x, y = y, ..., epochs = epochs, verbose = verbose,
+                           callbacks = callbacks))
+  }
   if (length(epochs) == 1L && is.na(epochs)) {
     stop("`epochs` must be a positive whole number; got NA", call. = FALSE)
   }
   ctx <- .rparity_ctx()
-  ctx$preflight(object, y)
+  y_seen <- .as_shared_array(y)
+  ctx$preflight(object, y_seen)
   ctx$build_if_needed(object, if (is.null(dim(x))) NULL else dim(x))
   if (!is.null(callbacks) && !is.list(callbacks)) callbacks <- list(callbacks)
   callbacks <- c(callbacks, list(ctx$initial_weights_keeper()))
+  invisible(gc(verbose = FALSE))  # free the program's garbage before Keras allocates
   started <- Sys.time()
   history <- .api_fun("fit")(object, x = x, y = y, ..., epochs = ctx$epochs(epochs),
                              verbose = ctx$verbose(verbose), callbacks = callbacks)
   seconds <- as.numeric(difftime(Sys.time(), started, units = "secs"))
-  ctx$record_fit(object, x, y, history$metrics, seconds)
+  ctx$record_fit(object, .as_shared_array(x), y_seen, history$metrics, seconds)
   invisible(history)
 }

@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from keras_rparity.backend import use_backend
 from keras_rparity.bridge.reticulate_host import for_r
 from keras_rparity.parity import ParityReport, compare_programs, run_parity
 from keras_rparity.programs import (
@@ -39,7 +40,8 @@ from keras_rparity.validation import DEFAULT_SEED
 def compare(r: str | Path | RProgram, python: str | Path | PythonProgram | Callable[[], Any],
             *, seed: float | None = None, epochs: float | None = None,
             per_class: float | None = None, tolerance: float | None = None,
-            ulps: float | None = None, verbose: float = 0) -> ParityReport:
+            ulps: float | None = None, verbose: float = 0,
+            backend: str | None = None) -> ParityReport:
     """Run an R program and its Python port with the same knobs; compare them fit by fit.
 
     Args:
@@ -54,12 +56,16 @@ def compare(r: str | Path | RProgram, python: str | Path | PythonProgram | Calla
             difference (default: exact).
         ulps: or accept them within this many float32 ULPs.
         verbose: Keras ``fit`` verbosity where the programs do not set it.
+        backend: the Keras backend both sides run on (``"tensorflow"``, ``"jax"``,
+            ``"torch"``; default: ``$KERAS_BACKEND`` or TensorFlow). A process keeps the
+            backend Keras started with: choose it before anything imports Keras.
 
     Returns:
         A :class:`~keras_rparity.parity.ParityReport`: ``.verdict``, ``.exact``,
         ``.first_difference``, ``.table()``, ``.per_epoch()``, ``.explain()``,
         ``.plot(path)``, ``.to_dict()``.
     """
+    use_backend(backend)
     pair = ProgramPair(_pair_name(r), as_r_program(r), as_python_program(python))
     knobs = Knobs(epochs=epochs, seed=seed, per_class=per_class, verbose=verbose)
     return compare_programs(pair, knobs, tolerance=tolerance, ulps=ulps)
@@ -71,7 +77,10 @@ def _pair_name(r: object) -> str:
     return Path(str(r)).stem
 
 
-def _knobs(epochs: float | None, seed: float | None, per_class: float | None) -> Knobs:
+def _knobs(epochs: float | None, seed: float | None, per_class: float | None,
+           backend: str | None = None) -> Knobs:
+    """The knobs of a bundled-pair call, after choosing the backend (before Keras loads)."""
+    use_backend(backend)
     return Knobs(epochs=epochs, seed=seed, per_class=per_class)
 
 
@@ -87,38 +96,39 @@ def experiments() -> pd.DataFrame:
 @for_r
 def history(experiment: str = "iris", loss: str | None = None, side: str = "python",
             epochs: float | None = None, seed: float = DEFAULT_SEED,
-            per_class: float | None = None) -> pd.DataFrame:
+            per_class: float | None = None, backend: str | None = None) -> pd.DataFrame:
     """Train one bundled pair on one side; the per-epoch history of one fit
     (``epoch``, ``loss``, and ``accuracy`` for classifiers)."""
     label = get_entry(experiment).resolve_fit(loss)  # fail before training
-    return run_side(experiment, side, _knobs(epochs, seed, per_class)).history(label)
+    return run_side(experiment, side, _knobs(epochs, seed, per_class, backend)).history(label)
 
 
 def parity(experiment: str = "iris", epochs: float | None = None, seed: float = DEFAULT_SEED,
-           per_class: float | None = None) -> ParityReport:
+           per_class: float | None = None, backend: str | None = None) -> ParityReport:
     """Run a bundled pair in Python and R and compare (a :class:`ParityReport`)."""
     get_entry(experiment)
-    return run_parity(experiment, _knobs(epochs, seed, per_class))
+    return run_parity(experiment, _knobs(epochs, seed, per_class, backend))
 
 
 @for_r
 def parity_table(experiment: str = "iris", epochs: float | None = None,
-                 seed: float = DEFAULT_SEED, per_class: float | None = None) -> pd.DataFrame:
+                 seed: float = DEFAULT_SEED, per_class: float | None = None,
+                 backend: str | None = None) -> pd.DataFrame:
     """One row per fit: max |dloss|, ULPs, shapes/params/data equal, exact, seconds per side."""
-    return parity(experiment, epochs, seed, per_class).table()
+    return parity(experiment, epochs, seed, per_class, backend).table()
 
 
 @for_r
 def parity_epochs(experiment: str = "iris", loss: str | None = None,
                   epochs: float | None = None, seed: float = DEFAULT_SEED,
-                  per_class: float | None = None) -> pd.DataFrame:
+                  per_class: float | None = None, backend: str | None = None) -> pd.DataFrame:
     """Per epoch and metric of one fit: the R value, the Python value, their difference."""
     label = get_entry(experiment).resolve_fit(loss)
-    return parity(experiment, epochs, seed, per_class).fit(label).per_epoch
+    return parity(experiment, epochs, seed, per_class, backend).fit(label).per_epoch
 
 
 def plot_parity(experiment: str = "iris", path: str = "parity.png",
                 epochs: float | None = None, seed: float = DEFAULT_SEED,
-                per_class: float | None = None) -> str:
+                per_class: float | None = None, backend: str | None = None) -> str:
     """Run parity and save the R-vs-Python learning-curve overlay as a PNG; returns its path."""
-    return str(parity(experiment, epochs, seed, per_class).plot(path))
+    return str(parity(experiment, epochs, seed, per_class, backend).plot(path))

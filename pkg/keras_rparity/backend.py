@@ -33,7 +33,7 @@ _DISTRIBUTIONS = {"tensorflow": ("tensorflow-cpu", "tensorflow"), "jax": ("jaxli
 #: The module each backend imports (its ``__version__`` is the version in use).
 _MODULES = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}
 #: How to install a missing backend.
-_INSTALL = {"tensorflow": "pip install tensorflow-cpu",
+INSTALL_HINTS = {"tensorflow": "pip install tensorflow-cpu",
             "jax": "pip install 'keras-rparity[jax]'",
             "torch": "pip install 'keras-rparity[torch]'"}
 
@@ -119,7 +119,7 @@ def use_backend(name: str | None = None) -> str:
             f"backend='{chosen}' before anything imports Keras)")
     if loaded is None and _installed_version(chosen) is None:
         raise BackendError(f"the {chosen} backend is not installed; install it with "
-                           f"`{_INSTALL[chosen]}`, or choose another: --backend "
+                           f"`{INSTALL_HINTS[chosen]}`, or choose another: --backend "
                            f"{'|'.join(b for b, v in available_backends().items() if v)}")
     os.environ["KERAS_BACKEND"] = chosen
     return chosen

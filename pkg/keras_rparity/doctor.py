@@ -32,19 +32,45 @@ def python_checks() -> list[Check]:
     checks = [Check("python", sys.version_info >= (3, 10), platform.python_version(),
                     "keras-rparity needs Python 3.10 or newer")]
     for dist, remedy in (("keras", "pip install 'keras>=3.10'"),
-                         ("tensorflow-cpu", "pip install tensorflow-cpu (or tensorflow)"),
                          ("numpy", "pip install 'numpy>=2'"),
                          ("rpy2", "install R first, then pip install 'keras-rparity[r]'")):
-        version = _version(dist) or (_version("tensorflow") if dist == "tensorflow-cpu" else None)
+        version = _version(dist)
         checks.append(Check(dist, version is not None, version or "not installed", remedy))
-    backend = "unknown"
-    if _version("keras"):
-        import keras
+    return checks + backend_checks()
 
-        backend = keras.backend.backend()
-    checks.append(Check("keras backend", backend == "tensorflow", backend,
-                        "set KERAS_BACKEND=tensorflow (parity is verified on TensorFlow)"))
+
+def backend_checks() -> list[Check]:
+    """One row per Keras backend: TensorFlow is required, JAX and PyTorch optional; the
+    backend this process would use is marked."""
+    from keras_rparity.backend import (
+        DEFAULT_BACKEND,
+        INSTALL_HINTS,
+        available_backends,
+        selected_backend,
+    )
+    from keras_rparity.errors import KerasRParityError
+
+    try:
+        chosen = selected_backend()
+    except KerasRParityError as exc:  # a bad KERAS_BACKEND: say so in its row
+        return [Check("backend", False, str(exc), "unset KERAS_BACKEND or fix its value")]
+    checks = []
+    for name, version in available_backends().items():
+        found = (version or "not installed") + (" (selected)" if name == chosen else "")
+        required = name in (DEFAULT_BACKEND, chosen)
+        checks.append(Check(f"backend {name}", version is not None or not required, found,
+                            INSTALL_HINTS[name]))
     return checks
+
+
+def program_checks() -> list[Check]:
+    """The bundled program pairs (tutorial and examples) are present in the installation."""
+    from keras_rparity.programs.bundled import missing_programs
+
+    missing = missing_programs()
+    return [Check("bundled programs", not missing,
+                  "all present" if not missing else "missing: " + "; ".join(missing),
+                  "reinstall keras-rparity (pip install --force-reinstall keras-rparity)")]
 
 
 def r_checks() -> list[Check]:
@@ -85,7 +111,7 @@ def dataset_checks() -> list[Check]:
 
 
 def run_doctor() -> list[Check]:
-    return python_checks() + r_checks() + dataset_checks()
+    return python_checks() + program_checks() + r_checks() + dataset_checks()
 
 
 def format_checks(checks: list[Check]) -> str:

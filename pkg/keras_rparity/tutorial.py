@@ -58,6 +58,7 @@ class TutorialResult:
         failed: experiment -> the one-line reason it failed.
         interrupted: the experiment running when Ctrl-C came (``None``: not interrupted).
         r_missing: R could not start, so no parity was checked from then on.
+        environment: the Keras backend and R Keras API of the run, in one line.
         missing_datasets: datasets found missing (later experiments on them are skipped).
     """
 
@@ -69,6 +70,7 @@ class TutorialResult:
     interrupted: str | None = None
     r_missing: bool = False
     missing_datasets: set[str] = field(default_factory=set)
+    environment: str | None = None
 
     def table(self) -> pd.DataFrame:
         return pd.DataFrame(self.rows)
@@ -179,6 +181,9 @@ def _run_experiment(name: str, profile: str, overrides: dict | None, with_r: boo
         try:
             report = compare_runs(run_side(name, "r", knobs), py, name)
             result.reports[name] = report
+            if result.environment is None:
+                result.environment = report.describe_environment()
+                say(f"  ({result.environment})")
         except RUnavailableError as exc:
             with_r = False
             result.r_missing = True
@@ -215,6 +220,8 @@ def write_report(result: TutorialResult, out: str | Path) -> list[Path]:
                                  note=_plot_note(result.python_runs.get(name)))
              for name, report in result.reports.items()]
     lines = ["# keras-rparity: the tutorial in R and Python", ""]
+    if result.environment:
+        lines += [f"Ran with {result.environment}.", ""]
     if result.interrupted:
         lines += [f"**Interrupted** during {result.interrupted}: this report holds the "
                   "experiments that finished before it.", ""]

@@ -139,10 +139,26 @@ class ParityReport:
 
         return plot_parity_overlay(self, Path(path))
 
+    @property
+    def environment(self) -> dict[str, Any]:
+        """Keras backend (name, version, device), R Keras API and reticulate of the run."""
+        return {**self.python.environment, **self.r.environment}
+
+    def describe_environment(self) -> str:
+        """One line: the backend and the R Keras API both sides ran with."""
+        env = self.environment
+        backend = env.get("backend") or {}
+        parts = [f"backend: {backend.get('name', '?')} {backend.get('version', '')} "
+                 f"({backend.get('device', '?')})".replace("  ", " ")]
+        if "r_keras_api" in env:
+            parts.append(f"R Keras API: {env['r_keras_api']}; reticulate {env['reticulate']}")
+        return "; ".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary, including per-epoch values for every fit."""
         return {
             "experiment": self.experiment,
+            "environment": self.environment,
             "programs": {"r": self.r.program, "python": self.python.program},
             "knobs": asdict(self.knobs),
             "tolerance": self.tolerance,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from keras_rparity.backend import backend_info
 from keras_rparity.errors import InvalidArgumentError
 from keras_rparity.programs.instrument import record_fits, seed_before_each_model, serve_datasets
 from keras_rparity.programs.run import Run
@@ -66,7 +67,7 @@ class PythonProgram:
             self._execute()
         return Run(self.describe(), "python", ctx.knobs, ctx.fits,
                    time.perf_counter() - started, ctx.data_sources, ctx.seeds_set,
-                   ctx.recording_seconds)
+                   ctx.recording_seconds, environment={"backend": backend_info()})
 
     def _check_exists(self) -> None:
         if self.path is not None and not Path(self.path).is_file():

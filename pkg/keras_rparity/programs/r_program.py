@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from keras_rparity.backend import backend_info
 from keras_rparity.errors import InvalidArgumentError
 from keras_rparity.programs.instrument import seed_before_each_model
 from keras_rparity.programs.run import Run
@@ -54,4 +55,7 @@ class RProgram:
             else:
                 bridge.run_code(self.code, ctx)
         return Run(self.describe(), "r", ctx.knobs, ctx.fits, time.perf_counter() - started,
-                   ctx.data_sources, ctx.seeds_set)
+                   ctx.data_sources, ctx.seeds_set,
+                   environment={"backend": backend_info(),
+                                "r_keras_api": bridge.api_choice.describe(),
+                                "reticulate": bridge.reticulate_version})

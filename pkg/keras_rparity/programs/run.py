@@ -26,6 +26,8 @@ class Run:
         recording_seconds: Python side: time the instrumented ``fit`` spent on its own
             work (checking, fingerprinting, copying weights), outside Keras' training.
         loss_aliases: short names accepted for fit labels (bundled pairs: ``mse``, ...).
+        environment: what the numbers depend on besides the program: the Keras backend
+            (name, version, device) and, on the R side, the R Keras API and reticulate.
     """
 
     program: str
@@ -37,6 +39,7 @@ class Run:
     seeds_set: int = 0
     recording_seconds: float = 0.0
     loss_aliases: dict[str, str] = field(default_factory=dict)
+    environment: dict[str, object] = field(default_factory=dict)
 
     def fit(self, label: str | None = None) -> FitRecord:
         """The record of one fit by its label or a short alias (default: the first fit)."""

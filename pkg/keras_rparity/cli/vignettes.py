@@ -24,9 +24,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default="rparity-vignettes",
                    help="output folder (rparity-vignettes)")
     p.add_argument("--quick", action="store_true",
-                   help="small data and few epochs: all vignettes in about a minute on two "
-                        "cores instead of tens of minutes (numbers are then illustrations "
-                        "only)")
+                   help="small data and few epochs: minutes for all vignettes instead of "
+                        "hours (their numbers then only illustrate; see "
+                        "benchmarks/vignettes_quick.py)")
     p.add_argument("--jobs", type=arg_type("--jobs"), default=None,
                    help="vignettes run at once, each in its own kernel (the number of cores)")
     add_backend_option(p)

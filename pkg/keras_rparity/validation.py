@@ -59,7 +59,7 @@ R_NA_INTEGER = -(2**31)
 
 def _called_from_r() -> bool:
     """Is this Python hosted by R (reticulate), so arguments may be R values?"""
-    from keras_rparity.bridge.reticulate_host import running_under_reticulate
+    from keras_rparity.host import running_under_reticulate
 
     return running_under_reticulate()
 

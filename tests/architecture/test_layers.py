@@ -13,14 +13,15 @@ PACKAGE = Path(__file__).resolve().parents[2] / "pkg" / "keras_rparity"
 #: Units (top-level modules or packages of keras_rparity), low to high. A unit may import
 #: its own layer (without cycles) and every lower one, never a higher one.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "validation", "quiet", "backend", "determinism", "shipped"),
+    ("errors", "validation", "quiet", "backend", "determinism", "shipped", "interrupts",
+     "host"),
     ("data",),
     ("pairing",),
     ("record",),
     ("bridge",),
     ("programs",),
     ("parity",),
-    ("report", "lab", "sweep"),
+    ("report", "lab", "sweep", "r_api_gen"),
     ("api", "tutorial", "doctor", "testing", "r_results"),
     ("cli", "__main__", "__init__"),
 )

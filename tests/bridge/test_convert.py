@@ -43,10 +43,11 @@ def test_to_r_array_is_identical_to_reticulates_conversion(bridge, name):
 
     array = ARRAYS[name]
     robjects.globalenv[".rparity_test_ours"] = to_r_array(array)
-    handoff.give_args((array,), {})
-    same = robjects.r(
-        ".theirs <- reticulate::import('keras_rparity.bridge.handoff')$take_args()[[1]][[1]]\n"
-        "identical(.rparity_test_ours, .theirs)")
+    with handoff.calling(handoff.Call((array,))):
+        same = robjects.r(
+            ".theirs <- reticulate::import('keras_rparity.bridge.handoff')$current_call()"
+            "$args()[[1]]\n"
+            "identical(.rparity_test_ours, .theirs)")
     robjects.r("rm(.rparity_test_ours, .theirs)")
     assert bool(same[0]), f"{name}: our R array differs from reticulate's"
 

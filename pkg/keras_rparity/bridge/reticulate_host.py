@@ -9,32 +9,16 @@ class names, through rpy2, which attaches to the R already running.
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import pandas as pd
 
+from keras_rparity.host import running_under_reticulate
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 _REGISTERED = False
-_PYTHON_HOSTS_R = False
-
-
-def running_under_reticulate() -> bool:
-    """True when R's reticulate hosts this Python (R started first and loaded it).
-
-    reticulate imports ``rpytools`` into the Python it binds to, also when Python
-    hosts R through the bridge, so the bridge says so first (:func:`python_hosts_r`).
-    """
-    return "rpytools" in sys.modules and not _PYTHON_HOSTS_R
-
-
-def python_hosts_r() -> None:
-    """Called by the bridge when this Python starts R itself (before reticulate loads)."""
-    global _PYTHON_HOSTS_R
-    if "rpytools" not in sys.modules:
-        _PYTHON_HOSTS_R = True
 
 
 def frame_for_r(df: pd.DataFrame) -> pd.DataFrame:

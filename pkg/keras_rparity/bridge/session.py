@@ -32,9 +32,9 @@ from keras_rparity.bridge.r_keras_api import (
     requested_api,
 )
 from keras_rparity.bridge.r_runtime import check_reticulate, import_rpy2
-from keras_rparity.bridge.reticulate_host import python_hosts_r, running_under_reticulate
 from keras_rparity.bridge.shutdown import register_clean_exit
 from keras_rparity.errors import RError, RQuitError, RUnavailableError
+from keras_rparity.host import python_hosts_r, running_under_reticulate
 from keras_rparity.interrupts import interruptible
 from keras_rparity.record import RunContext
 

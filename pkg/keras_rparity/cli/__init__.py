@@ -56,11 +56,13 @@ EXIT_CODES = {
 #: Environment variables the commands read.
 ENVIRONMENT = {
     "KERAS_HOME": "Keras' cache; datasets in $KERAS_HOME/datasets (default ~/.keras)",
-    "KERAS_BACKEND": "Keras backend (default tensorflow)",
-    "KERAS_RPARITY_R_API": "R Keras API: auto (keras3 if installed), keras3 or builtin",
-    "KERAS_RPARITY_R_EXAMPLES": "folder of the R programs (default: the checkout's "
-                                "r_examples/)",
-    "KERAS_RPARITY_VIGNETTES": "folder of the vignettes (default: the checkout's)",
+    "KERAS_BACKEND": "Keras backend: tensorflow (default), jax or torch (or --backend)",
+    "KERAS_RPARITY_R_API": "R Keras API: auto (keras3 if it loads, else the bundled "
+                           "layer), keras3 or builtin",
+    "KERAS_RPARITY_R_EXAMPLES": "folder of the bundled program pairs (default: the "
+                                "installed copy, or the checkout's r_examples/)",
+    "KERAS_RPARITY_VIGNETTES": "folder of the vignettes (default: the installed copy, or "
+                               "the checkout's)",
     "R_HOME": "the R installation to embed (default: what `R RHOME` prints)",
     "RETICULATE_PYTHON": "set by keras-rparity to this Python: R runs in this process",
     "TF_CPP_MIN_LOG_LEVEL": "TensorFlow's C++ log level (default 3: errors only)",

@@ -117,6 +117,7 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
 
 def main(args: argparse.Namespace) -> int:
     apply_backend(args)
+    from keras_rparity.cli.preflight import check_keras_cache, check_output_folder
     from keras_rparity.data.loaders import require_dataset
     from keras_rparity.sweep.executors import make_executor
     from keras_rparity.sweep.grid import make_grid
@@ -131,6 +132,8 @@ def main(args: argparse.Namespace) -> int:
                      models=_names(str(s["models"])), repeats=s["repeats"], seed=args.seed,
                      epochs=s["epochs"], per_class=s["per_class"], dataset=args.dataset,
                      batch_size=args.batch_size, pairs=s["pairs"])
+    check_keras_cache()  # before any training: one clear line if KERAS_HOME is unusable
+    check_output_folder(s["out"])
     require_dataset(args.dataset)
     store = SweepStore(s["out"])
     finished = sum(store.has(c.run_id) for c in grid)

@@ -112,7 +112,7 @@ def _text(report, fits) -> str:
 
     table = report.table()
     table = table[table["fit"].isin([f.index + 1 for f in fits])]
-    lines = [report.describe_environment(), to_text(table[list(TABLE_COLUMNS)]), ""]
+    lines = [to_text(table[list(TABLE_COLUMNS)]), report.describe_environment(), ""]
     label = data_label(report.data_sources.get("python", {}))
     if label in SOURCE_WARNINGS.values():
         lines.insert(0, f"data: {label}")

@@ -15,6 +15,7 @@ import pandas as pd
 
 from keras_rparity.parity.ulps import max_ulps, ulp_distance
 from keras_rparity.record import FitRecord
+from keras_rparity.record.fit_record import same_as_trained
 
 SIDE_NAMES = {"r": "R", "python": "Python"}
 
@@ -87,11 +88,10 @@ class FitParity:
 
     @property
     def data_equal(self) -> bool:
-        """Same shapes and values of ``x`` and ``y``: element by element where both sides
-        kept the arrays, else by fingerprint."""
+        """Same shapes and values of ``x`` and ``y`` as Keras trains on them: element by
+        element where both sides kept the arrays, else by fingerprint."""
         if self.r.arrays is not None and self.python.arrays is not None:
-            return all(np.array_equal(np.asarray(a, np.float64), np.asarray(b, np.float64),
-                                      equal_nan=True)
+            return all(same_as_trained(a, b)
                        for a, b in zip(self.r.arrays, self.python.arrays, strict=True))
         return self.r.x.same_values(self.python.x) and self.r.y.same_values(self.python.y)
 

@@ -16,6 +16,7 @@ import numpy as np
 
 from keras_rparity.parity.compare import FitParity, weights_max_abs_diff
 from keras_rparity.record import FitRecord
+from keras_rparity.record.fit_record import same_as_trained
 
 #: Kinds of difference, in the order they are looked for.
 KINDS = ("fit_count", "data", "shape", "param_count", "initial_weights", "loss", "optimizer",
@@ -112,8 +113,7 @@ def _data(fit: FitParity, n: int) -> Difference | None:
         r_print, py_print = getattr(fit.r, name), getattr(fit.python, name)
         r_arr, py_arr = _arrays(fit.r, name), _arrays(fit.python, name)
         if r_arr is not None and py_arr is not None:
-            same = np.array_equal(r_arr.astype(np.float64), py_arr.astype(np.float64),
-                                  equal_nan=True)
+            same = same_as_trained(r_arr, py_arr)
         else:
             same = r_print.same_values(py_print)
         if same:
@@ -176,8 +176,6 @@ def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray) -> str:
                  "matrix()/array() column by column, Python's reshape fills row by row.")
     elif np.array_equal(np.sort(r64, axis=None), np.sort(py64, axis=None)):
         text += " Both hold the same values in a different order (rows ordered differently)."
-    elif np.array_equal(r64.astype(np.float32), py64.astype(np.float32)):
-        text += " They agree once rounded to float32: one side rounded or cast the data first."
     return text
 
 

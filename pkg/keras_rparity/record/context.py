@@ -23,7 +23,6 @@ from keras_rparity.record.fit_record import (
     KEEP_ARRAYS_MAX_BYTES,
     ArrayFingerprint,
     FitRecord,
-    as_trained,
     history_frame,
     loss_name,
     optimizer_settings,
@@ -108,12 +107,12 @@ class RunContext:
                    initial_weights: list[np.ndarray] | None = None) -> FitRecord:
         """Store what one ``fit`` saw and produced; returns the record.
 
-        ``x`` and ``y`` are fingerprinted as Keras trains on them (:func:`as_trained`:
-        floating data in float32, whichever precision the program used). ``findings``
+        ``x`` and ``y`` are kept as given (small ones) and fingerprinted as Keras trains on
+        them (floating data in float32, whichever precision the program used). ``findings``
         default to the ones :meth:`preflight` found for this fit (the checker runs once
         per fit); ``initial_weights`` to what the :meth:`initial_weights_keeper` saw.
         """
-        x_arr, y_arr = as_trained(x), as_trained(y)
+        x_arr, y_arr = np.asarray(x), np.asarray(y)
         keep = self.knobs.keep_arrays or x_arr.nbytes + y_arr.nbytes <= KEEP_ARRAYS_MAX_BYTES
         loss = loss_name(model)
         record = FitRecord(

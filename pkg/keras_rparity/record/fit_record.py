@@ -24,10 +24,11 @@ KEEP_ARRAYS_MAX_BYTES = 64 * 2**20
 
 @dataclass(frozen=True)
 class ArrayFingerprint:
-    """Shape, dtype and a digest of the values (as float64, C order) of an array.
+    """Shape, dtype and a digest of the values of an array as Keras trains on them.
 
     Dtypes may differ between equal fingerprints: R integers arrive as int32, NumPy's
-    labels may be uint8; the values are what count.
+    labels may be uint8, R doubles and a port's float32 arrays are both trained on as
+    float32; the values as trained are what count (:func:`as_trained`).
 
     Example:
     >>> a = ArrayFingerprint.of(np.arange(3, dtype=np.uint8))
@@ -73,32 +74,51 @@ def as_trained(values: Any) -> np.ndarray:
     return array
 
 
+def same_as_trained(a: Any, b: Any) -> bool:
+    """Same shape and values once both are taken as Keras trains on them (NaNs equal).
+
+    Example:
+    >>> same_as_trained(np.array([1 / 3]), np.array([1 / 3], dtype=np.float32))
+    True
+    >>> same_as_trained(np.array([1, 2], dtype=np.int32), np.array([1, 3], dtype=np.uint8))
+    False
+    """
+    a, b = as_trained(a), as_trained(b)
+    return a.shape == b.shape and np.array_equal(a.astype(np.float64), b.astype(np.float64),
+                                                 equal_nan=True)
+
+
 #: Bytes (of float64 values) per CRC-32 block of an array's digest, about.
 DIGEST_BLOCK = 2**20
 
 
 def _digest(array: np.ndarray) -> str:
-    """SHA-256 over the shape and the CRC-32 of each block of rows of the float64 values.
+    """SHA-256 over the shape and the CRC-32 of each block of rows of the values as trained.
 
-    The values are taken as float64 in C order, one block of rows at a time, so equal
-    values give equal digests whatever the dtype (R integers arrive as int32, NumPy
-    labels may be uint8) or memory order (R arrays are column-major), and no full-size
-    copy is made. CRC-32 runs at memory speed where SHA-256 over the data would dominate
-    the cost of recording a fit; a difference is missed with odds of about 1 in 4
-    billion, and small arrays (kept in the record) are also compared element by element.
+    The values are taken as Keras trains on them (:func:`as_trained`), then as float64
+    in C order, one block of rows at a time, so equal values give equal digests whatever
+    the dtype (R integers arrive as int32, NumPy labels may be uint8; R doubles and
+    float32 arrays that round to the same float32) or memory order (R arrays are
+    column-major), and no full-size copy is made. CRC-32 runs at memory speed where
+    SHA-256 over the data would dominate the cost of recording a fit; a difference is
+    missed with odds of about 1 in 4 billion, and small arrays (kept in the record) are
+    also compared element by element.
 
     Example:
-    >>> a = np.arange(6.0).reshape(2, 3)
+    >>> a = np.arange(6.0).reshape(2, 3) / 10
     >>> _digest(a) == _digest(np.asfortranarray(a).astype(np.float32))
     True
+    >>> rounded = a.astype(np.float32).astype(np.float64)  # not equal to a as float64
+    >>> bool((rounded != a).any()), _digest(a) == _digest(rounded), _digest(a) == _digest(a + 1e-3)
+    (True, True, False)
     """
     values = np.asarray(array)
     if values.ndim == 0:
         values = values.reshape(1)
     row_bytes = 8 * max(1, int(np.prod(values.shape[1:], dtype=np.int64)))
     rows = max(1, DIGEST_BLOCK // row_bytes)
-    blocks = [zlib.crc32(memoryview(np.ascontiguousarray(values[i:i + rows], dtype=np.float64))
-                         .cast("B"))
+    blocks = [zlib.crc32(memoryview(np.ascontiguousarray(as_trained(values[i:i + rows]),
+                                                         dtype=np.float64)).cast("B"))
               for i in range(0, values.shape[0], rows)]
     digest = hashlib.sha256(repr(tuple(np.asarray(array).shape)).encode())
     digest.update(np.asarray(blocks, dtype=np.uint32).tobytes())

@@ -97,9 +97,11 @@ def reraise_lost_interrupts() -> Iterator[None]:
 
     Example:
     >>> import gc, time
+    >>> fired = []
     >>> def callback(phase, info):
-    ...     if phase == "start":
-    ...         raise KeyboardInterrupt  # as a SIGINT handler would, inside a gc callback
+    ...     if phase == "start" and not fired:  # one Ctrl-C, lost inside a gc callback
+    ...         fired.append(phase)
+    ...         raise KeyboardInterrupt
     >>> gc.callbacks.append(callback)
     >>> try:
     ...     with reraise_lost_interrupts():

@@ -48,9 +48,10 @@ def test_r_equals_python_bitwise_on_the_backend(backend_run, experiment):
     name, runs = backend_run
     run = runs[experiment]
     report = run["report"]
-    assert report["backend"]["name"] == name  # --backend beat KERAS_BACKEND=tensorflow
-    assert report["backend"]["device"] == "cpu"
-    assert report["backend"]["version"][0].isdigit()
+    backend = report["environment"]["backend"]
+    assert backend["name"] == name  # --backend beat KERAS_BACKEND=tensorflow
+    assert backend["device"] == "cpu"
+    assert backend["version"][0].isdigit()
     assert report["exact"] is True, report
     assert run["status"] == 0
     for fit in report["fits"]:

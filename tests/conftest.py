@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,26 @@ def with_cifar10_fixture(cifar10_fixture_home, monkeypatch) -> Path:
     """Point KERAS_HOME at the fixture home for one test."""
     monkeypatch.setenv("KERAS_HOME", str(cifar10_fixture_home))
     return cifar10_fixture_home
+
+
+@pytest.fixture
+def plot_dir(tmp_path: Path) -> Path:
+    """An empty folder for PNGs, removed with the test's tmp_path."""
+    folder = tmp_path / "plots"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def assert_png() -> Callable[[Path], None]:
+    """Check that a PNG exists, has a plausible size and is not blank."""
+    import matplotlib.image
+    import numpy as np
+
+    def check(path: Path, min_pixels: int = 200) -> None:
+        assert path.is_file(), path
+        image = matplotlib.image.imread(path)
+        assert image.ndim == 3 and min(image.shape[:2]) >= min_pixels, image.shape
+        assert float(np.var(image[..., :3])) > 0, f"{path} is blank"
+
+    return check

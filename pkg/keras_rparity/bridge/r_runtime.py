@@ -12,7 +12,6 @@ import shutil
 import subprocess
 import sys
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
 
 from keras_rparity.errors import RUnavailableError
@@ -24,13 +23,6 @@ INSTALL_HINT = (
     "On Debian/Ubuntu, `bash scripts/setup.sh` in the keras-rparity checkout installs "
     "R and reticulate >= 1.39 (see README, 'R on other systems', for the manual route)."
 )
-
-
-@dataclass(frozen=True)
-class RInstallation:
-    home: Path
-    version: str
-    reticulate_version: str
 
 
 def locate_r_home() -> Path:

@@ -93,13 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"keras_rparity.cli.{name}")
-        except ModuleNotFoundError as exc:  # a command group not written yet
-            if exc.name != f"keras_rparity.cli.{name}":
-                raise
-            continue
-        module.register(subparsers)
+        importlib.import_module(f"keras_rparity.cli.{name}").register(subparsers)
     return parser
 
 

@@ -91,3 +91,19 @@ def assert_png() -> Callable[[Path], None]:
         assert float(np.var(image[..., :3])) > 0, f"{path} is blank"
 
     return check
+
+
+@pytest.fixture
+def cifar_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh, not yet created Keras home for each test (``$KERAS_HOME``)."""
+    home = tmp_path / "keras-home"
+    monkeypatch.setenv("KERAS_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def fixture_archive(tmp_path: Path) -> Path:
+    """A fixture archive (20 images a batch, seed 0) outside the Keras home."""
+    from keras_rparity.data.cifar10_fixture import write_cifar10_fixture_archive
+
+    return write_cifar10_fixture_archive(tmp_path / "in" / "cifar-10-fixture.tar.gz")

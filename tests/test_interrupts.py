@@ -6,7 +6,7 @@ import pytest
 
 from keras_rparity.interrupts import _in_rpy2_callback
 
-pytestmark = pytest.mark.r
+pytestmark = [pytest.mark.r, pytest.mark.slow]
 
 SCRIPT = """
 import os, signal, threading, time

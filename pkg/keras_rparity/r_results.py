@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keras_rparity.bridge.reticulate_host import prepared_for_r
+from keras_rparity.bridge.reticulate_host import call_in_host_r, prepared_for_r
 from keras_rparity.parity import ParityReport
 from keras_rparity.testing.assertion import parity_message
 
@@ -66,14 +66,9 @@ def register_report_conversion() -> None:
     global _REGISTERED
     if _REGISTERED:
         return
-    import rpy2.robjects as robjects
-
-    from keras_rparity.bridge.session import r_dir
-
-    env = robjects.r["new.env"]()
-    robjects.r["sys.source"](str(r_dir() / "reticulate_report.R"), envir=env)
-    robjects.r(
+    call_in_host_r(
+        "reticulate_report.R",
         "function(env, class_name) env$rparity_register_report_method(class_name, "
-        "reticulate::import('keras_rparity.r_results', convert = FALSE)$report_for_r)"
-    )(env, f"{ParityReport.__module__}.{ParityReport.__name__}")
+        "reticulate::import('keras_rparity.r_results', convert = FALSE)$report_for_r)",
+        f"{ParityReport.__module__}.{ParityReport.__name__}")
     _REGISTERED = True

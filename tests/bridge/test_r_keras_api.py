@@ -86,6 +86,7 @@ def doctor_with(lib: Path, api: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.r
+@pytest.mark.slow
 def test_doctor_names_a_keras3_that_does_not_load_and_uses_the_builtin_layer(tmp_path):
     lib, marker = tmp_path / "lib", tmp_path / "loaded.txt"
     lib.mkdir()
@@ -98,6 +99,7 @@ def test_doctor_names_a_keras3_that_does_not_load_and_uses_the_builtin_layer(tmp
 
 
 @pytest.mark.r
+@pytest.mark.slow
 def test_builtin_forced_never_runs_keras3s_start_up(tmp_path):
     lib, marker = tmp_path / "lib", tmp_path / "loaded.txt"
     lib.mkdir()

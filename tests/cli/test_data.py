@@ -12,21 +12,7 @@ from keras_rparity.cli import main
 from keras_rparity.data import cifar10 as c
 from keras_rparity.data import cifar10_archive as a
 
-
-@pytest.fixture(autouse=True)
-def cifar_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, not yet created Keras home for each test (``$KERAS_HOME``)."""
-    home = tmp_path / "keras-home"
-    monkeypatch.setenv("KERAS_HOME", str(home))
-    return home
-
-
-@pytest.fixture
-def fixture_archive(tmp_path: Path) -> Path:
-    """A fixture archive (20 images a batch, seed 0) outside the Keras home."""
-    from keras_rparity.data.cifar10_fixture import write_cifar10_fixture_archive
-
-    return write_cifar10_fixture_archive(tmp_path / "in" / "cifar-10-fixture.tar.gz")
+pytestmark = pytest.mark.usefixtures("cifar_home")  # a fresh Keras home per test
 
 
 def _by_name(rows: list) -> dict:

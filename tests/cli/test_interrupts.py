@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 
 def descendants(pid: int) -> set[int]:
     """Process ids of the living descendants of ``pid`` (from ``/proc``)."""

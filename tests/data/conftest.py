@@ -23,22 +23,6 @@ os.environ.setdefault("KERAS_HOME", tempfile.mkdtemp(prefix="rparity-data-tests-
 Snapshot = dict[str, tuple[str, int, int]]
 
 
-@pytest.fixture(autouse=True)
-def cifar_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A fresh, not yet created Keras home for each test (``$KERAS_HOME``)."""
-    home = tmp_path / "keras-home"
-    monkeypatch.setenv("KERAS_HOME", str(home))
-    return home
-
-
-@pytest.fixture
-def fixture_archive(tmp_path: Path) -> Path:
-    """A fixture archive (20 images a batch, seed 0) outside the Keras home."""
-    from keras_rparity.data.cifar10_fixture import write_cifar10_fixture_archive
-
-    return write_cifar10_fixture_archive(tmp_path / "in" / "cifar-10-fixture.tar.gz")
-
-
 @pytest.fixture
 def snapshot() -> Callable[[Path], Snapshot]:
     """``snap(folder)``: every entry below ``folder`` -> (kind, size, mtime_ns)."""
@@ -120,3 +104,9 @@ def fashion_mnist_installed() -> None:
     if not all((DEBIAN_FASHION_MNIST_DIR / f).is_file() for f in FASHION_MNIST_FILES):
         pytest.fail("Fashion-MNIST is missing: `apt-get install dataset-fashion-mnist` "
                     "(bash scripts/setup.sh installs it)")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_keras_home(cifar_home: Path) -> Path:
+    """Every data test starts from a fresh, not yet created Keras home (``cifar_home``)."""
+    return cifar_home

@@ -25,6 +25,8 @@ import pytest
 
 from keras_rparity.programs.bundled import TUTORIAL, missing_programs
 
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[2]
 #: Top-level entries of the checkout that are not part of a build's source.
 NOT_SOURCE_TOP = {".git", ".venv", "build", "dist", ".rlib", "reports", "rparity-report",

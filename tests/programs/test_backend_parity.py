@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-pytestmark = pytest.mark.r
+pytestmark = [pytest.mark.r, pytest.mark.slow]
 
 CHILD = """
 import contextlib, io, json, sys

@@ -59,19 +59,26 @@ def for_r(function: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def register_pandas_conversion() -> None:
-    """Teach the host R's reticulate to convert pandas 3 data frames (idempotent)."""
-    global _REGISTERED
-    if _REGISTERED:
-        return
+def call_in_host_r(r_file: str, r_code: str, *args: Any) -> None:
+    """Source ``r/<r_file>`` into a fresh environment of the host R, then call ``r_code``
+    (an R function taking that environment and ``args``): how the package registers its
+    converters with the R that hosts it."""
     import rpy2.robjects as robjects
 
     from keras_rparity.bridge.session import r_dir
 
     env = robjects.r["new.env"]()
-    robjects.r["sys.source"](str(r_dir() / "reticulate_pandas.R"), envir=env)
-    robjects.r(
+    robjects.r["sys.source"](str(r_dir() / r_file), envir=env)
+    robjects.r(r_code)(env, *args)
+
+
+def register_pandas_conversion() -> None:
+    """Teach the host R's reticulate to convert pandas 3 data frames (idempotent)."""
+    global _REGISTERED
+    if _REGISTERED:
+        return
+    call_in_host_r(
+        "reticulate_pandas.R",
         "function(env) env$rparity_register_pandas_methods("
-        "reticulate::import('keras_rparity.bridge.reticulate_host', convert = FALSE)$frame_for_r)"
-    )(env)
+        "reticulate::import('keras_rparity.bridge.reticulate_host', convert = FALSE)$frame_for_r)")
     _REGISTERED = True

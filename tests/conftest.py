@@ -107,3 +107,14 @@ def fixture_archive(tmp_path: Path) -> Path:
     from keras_rparity.data.cifar10_fixture import write_cifar10_fixture_archive
 
     return write_cifar10_fixture_archive(tmp_path / "in" / "cifar-10-fixture.tar.gz")
+
+
+@pytest.fixture(scope="session")
+def fashion_mnist_installed() -> None:
+    """Fail loudly when the Debian package ``dataset-fashion-mnist`` is missing (the
+    set-up script installs it; a test that quietly skipped would prove nothing)."""
+    from keras_rparity.data.fashion_mnist import DEBIAN_FASHION_MNIST_DIR, FASHION_MNIST_FILES
+
+    if not all((DEBIAN_FASHION_MNIST_DIR / f).is_file() for f in FASHION_MNIST_FILES):
+        pytest.fail("Fashion-MNIST is missing: `apt-get install dataset-fashion-mnist` "
+                    "(bash scripts/setup.sh installs it)")

@@ -95,17 +95,6 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return attempts
 
 
-@pytest.fixture(scope="session")
-def fashion_mnist_installed() -> None:
-    """Fail loudly when the Debian package ``dataset-fashion-mnist`` is missing (the
-    set-up script installs it; a test that quietly skipped would prove nothing)."""
-    from keras_rparity.data.fashion_mnist import DEBIAN_FASHION_MNIST_DIR, FASHION_MNIST_FILES
-
-    if not all((DEBIAN_FASHION_MNIST_DIR / f).is_file() for f in FASHION_MNIST_FILES):
-        pytest.fail("Fashion-MNIST is missing: `apt-get install dataset-fashion-mnist` "
-                    "(bash scripts/setup.sh installs it)")
-
-
 @pytest.fixture(autouse=True)
 def _fresh_keras_home(cifar_home: Path) -> Path:
     """Every data test starts from a fresh, not yet created Keras home (``cifar_home``)."""

@@ -162,13 +162,16 @@ async def _execute_notebook(path: Path, out: Path, quick: bool, scratch: Path,
                                  ip=str(sockets / "kernel"))
     client = NotebookClient(notebook, km=manager, timeout=1800,
                             resources={"metadata": {"path": str(path.parent)}})
-    try:
-        await client.async_execute(env=env, cleanup_kc=True)
-    except CellExecutionError as exc:
-        raise VignetteError(f"vignette {path.stem!r} failed: {exc}") from None
-    finally:
-        if manager.has_kernel:
-            await manager.shutdown_kernel(now=True)
+    # The kernel's own stderr (its tracebacks when Ctrl-C stops a cell) goes to a log in
+    # the scratch folder, not to the user's terminal; cell errors arrive as messages.
+    with open(scratch / "kernel-stderr.log", "wb") as kernel_log:
+        try:
+            await client.async_execute(env=env, cleanup_kc=True, stderr=kernel_log)
+        except CellExecutionError as exc:
+            raise VignetteError(f"vignette {path.stem!r} failed: {exc}") from None
+        finally:
+            if manager.has_kernel:
+                await manager.shutdown_kernel(now=True)
     ipynb, html_path = _render_notebook(notebook, path.stem, out)
     return VignetteResult(path.stem, ipynb, html_path, _count_figures(notebook),
                           time.perf_counter() - start)

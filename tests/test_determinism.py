@@ -10,7 +10,6 @@ import pytest
 
 from keras_rparity.determinism import (
     deterministic_settings,
-    enable_deterministic_ops,
     seed_everything,
 )
 from keras_rparity.errors import InvalidChoiceError
@@ -28,18 +27,6 @@ def test_settings_are_listed_per_backend():
 def test_seed_is_validated():
     with pytest.raises(ValueError, match="seed"):
         seed_everything(-1)
-
-
-def test_tensorflow_op_determinism_is_on_after_seeding():
-    import keras
-
-    if keras.backend.backend() != "tensorflow":
-        pytest.skip("this process runs another backend")
-    from tensorflow.python.framework.config import is_op_determinism_enabled
-
-    assert seed_everything(3) == 3
-    assert enable_deterministic_ops() == "tensorflow"
-    assert is_op_determinism_enabled()
 
 
 CHILD = """
@@ -61,6 +48,9 @@ def train():
 
 first, second = train(), train()
 flags = {}
+if sys.argv[1] == "tensorflow":
+    from tensorflow.python.framework.config import is_op_determinism_enabled
+    flags = {"op_determinism": is_op_determinism_enabled()}
 if sys.argv[1] == "torch":
     import torch
     flags = {"deterministic": torch.are_deterministic_algorithms_enabled(),
@@ -70,7 +60,7 @@ print(json.dumps({"backend": keras.backend.backend(), "same": first == second,
 """
 
 
-@pytest.mark.parametrize("name", ["jax", "torch"])
+@pytest.mark.parametrize("name", ["tensorflow", "jax", "torch"])
 def test_two_seeded_fits_are_bitwise_equal(name):
     done = subprocess.run([sys.executable, "-c", CHILD, name], capture_output=True, text=True,
                           timeout=300, check=False)
@@ -79,5 +69,7 @@ def test_two_seeded_fits_are_bitwise_equal(name):
     assert out["backend"] == name
     assert out["same"], "two fits with the same seed differ"
     assert len(set(out["losses"])) == 3  # it trained (the loss changed every epoch)
+    if name == "tensorflow":
+        assert out["flags"] == {"op_determinism": True}
     if name == "torch":
         assert out["flags"] == {"deterministic": True, "cudnn_benchmark": False}

@@ -66,7 +66,8 @@ def _check_choice(args: argparse.Namespace) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    from keras_rparity.cli.preflight import check_input_file, check_keras_cache
+    from keras_rparity.cli.preflight import check_input_file
+    from keras_rparity.data.cache import check_keras_cache
     from keras_rparity.parity import compare_programs, run_parity
     from keras_rparity.programs import ProgramPair
 

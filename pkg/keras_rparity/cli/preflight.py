@@ -1,5 +1,5 @@
-"""Checks a command makes before any training: files it reads, folders it writes,
-the Keras cache. Each failure is one line with the remedy, at once, not a
+"""Checks a command makes before any training: files it reads, folders it writes (the
+Keras cache is checked by the data layer). Each failure is one line with the remedy, at once, not a
 traceback after minutes of training.
 """
 
@@ -81,14 +81,3 @@ created: /dev/null is not a folder; choose another with --out DIR
         raise PreflightError(f"the report folder {folder} cannot be written ({existing}: "
                              f"permission denied); choose another with {option} DIR")
     return folder
-
-
-def check_keras_cache() -> None:
-    """The Keras dataset cache (``$KERAS_HOME/datasets``) is usable.
-
-    The check itself is the data layer's (:func:`keras_rparity.data.cache.check_keras_cache`,
-    raising a KerasRParityError that names the remedy); nothing is created.
-    """
-    from keras_rparity.data.cache import check_keras_cache as check
-
-    check()

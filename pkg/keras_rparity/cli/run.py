@@ -39,7 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def main(args: argparse.Namespace) -> int:
     apply_backend(args)
-    from keras_rparity.cli.preflight import check_keras_cache, check_output_folder
+    from keras_rparity.cli.preflight import check_output_folder
+    from keras_rparity.data.cache import check_keras_cache
     from keras_rparity.report.tables import to_text
     from keras_rparity.tutorial import run_tutorial, write_report
 

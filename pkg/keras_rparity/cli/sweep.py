@@ -117,7 +117,8 @@ def _settings(args: argparse.Namespace) -> dict[str, object]:
 
 def main(args: argparse.Namespace) -> int:
     apply_backend(args)
-    from keras_rparity.cli.preflight import check_keras_cache, check_output_folder
+    from keras_rparity.cli.preflight import check_output_folder
+    from keras_rparity.data.cache import check_keras_cache
     from keras_rparity.data.loaders import require_dataset
     from keras_rparity.sweep.executors import make_executor
     from keras_rparity.sweep.grid import make_grid

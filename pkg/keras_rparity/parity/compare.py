@@ -9,6 +9,7 @@ measured, never rounded away: absolute differences and float32 ULP distances.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -16,8 +17,6 @@ import pandas as pd
 from keras_rparity.parity.ulps import max_ulps, ulp_distance
 from keras_rparity.record import FitRecord
 from keras_rparity.record.fit_record import same_as_trained
-
-SIDE_NAMES = {"r": "R", "python": "Python"}
 
 
 @dataclass
@@ -86,14 +85,23 @@ class FitParity:
         """Largest float32 ULP distance of any metric at any epoch."""
         return max_ulps(self.per_epoch["r"], self.per_epoch["python"])
 
+    def array_equal(self, name: str) -> bool:
+        """Same shape and values of ``x`` or ``y`` as Keras trains on them: element by
+        element where both sides kept the arrays, else by fingerprint."""
+        return self._array_equal[name]
+
+    @cached_property
+    def _array_equal(self) -> dict[str, bool]:
+        if self.r.arrays is not None and self.python.arrays is not None:
+            return {name: same_as_trained(a, b) for name, a, b
+                    in zip(("x", "y"), self.r.arrays, self.python.arrays, strict=True)}
+        return {name: getattr(self.r, name).same_values(getattr(self.python, name))
+                for name in ("x", "y")}
+
     @property
     def data_equal(self) -> bool:
-        """Same shapes and values of ``x`` and ``y`` as Keras trains on them: element by
-        element where both sides kept the arrays, else by fingerprint."""
-        if self.r.arrays is not None and self.python.arrays is not None:
-            return all(same_as_trained(a, b)
-                       for a, b in zip(self.r.arrays, self.python.arrays, strict=True))
-        return self.r.x.same_values(self.python.x) and self.r.y.same_values(self.python.y)
+        """Same shapes and values of ``x`` and ``y`` as Keras trains on them."""
+        return self.array_equal("x") and self.array_equal("y")
 
     @property
     def shapes_equal(self) -> bool:
@@ -104,19 +112,19 @@ class FitParity:
     def params_equal(self) -> bool:
         return len(set(self.param_count.values())) == 1
 
-    @property
+    @cached_property
     def initial_weights_equal(self) -> bool | None:
         """Whether both models started from the same weights (``None``: not recorded)."""
         if self.r.initial_weights is None or self.python.initial_weights is None:
             return None
         return weights_max_abs_diff(self.r.initial_weights, self.python.initial_weights) == 0.0
 
-    @property
+    @cached_property
     def weights_max_abs_diff(self) -> float:
         """Largest absolute difference of the final weights (inf when shapes differ)."""
         return weights_max_abs_diff(self.r.weights, self.python.weights)
 
-    @property
+    @cached_property
     def weights_max_ulps(self) -> int:
         """Largest float32 ULP distance of the final weights (-1 when shapes differ)."""
         if not _same_shapes(self.r.weights, self.python.weights):
@@ -127,7 +135,17 @@ class FitParity:
     @property
     def metrics_equal(self) -> bool:
         return (len(set(self.epochs.values())) == 1 and _columns_match(self.per_epoch)
-                and bool((self.per_epoch["ulps"] == 0).all()))
+                and self.metrics_within())
+
+    def metrics_within(self, tolerance: float | None = None, ulps: int | None = None) -> bool:
+        """Every per-epoch metric within ``tolerance`` (absolute) or ``ulps`` (float32
+        ULPs); with neither, bitwise equal."""
+        table = self.per_epoch
+        if tolerance is not None:
+            return bool((table["abs_diff"] <= tolerance).all())
+        if ulps is not None:
+            return bool(((table["ulps"] >= 0) & (table["ulps"] <= ulps)).all())
+        return bool((table["ulps"] == 0).all())
 
     @property
     def exact(self) -> bool:
@@ -144,11 +162,11 @@ class FitParity:
         if not (self.data_equal and self.shapes_equal and self.params_equal
                 and len(set(self.epochs.values())) == 1 and _columns_match(self.per_epoch)):
             return False
+        if not self.metrics_within(tolerance, ulps):
+            return False
         if tolerance is not None:
-            return (bool((self.per_epoch["abs_diff"] <= tolerance).all())
-                    and self.weights_max_abs_diff <= tolerance)
-        return (bool(((self.per_epoch["ulps"] >= 0) & (self.per_epoch["ulps"] <= ulps)).all())
-                and 0 <= self.weights_max_ulps <= ulps)
+            return self.weights_max_abs_diff <= tolerance
+        return 0 <= self.weights_max_ulps <= ulps
 
     def per_epoch_max(self, metric: str) -> float:
         """Largest absolute R-Python difference of one metric over the epochs."""

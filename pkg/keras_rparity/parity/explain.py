@@ -16,7 +16,6 @@ import numpy as np
 
 from keras_rparity.parity.compare import FitParity, weights_max_abs_diff
 from keras_rparity.record import FitRecord
-from keras_rparity.record.fit_record import same_as_trained
 
 #: Kinds of difference, in the order they are looked for.
 KINDS = ("fit_count", "data", "shape", "param_count", "initial_weights", "loss", "optimizer",
@@ -95,7 +94,7 @@ def explain_fit(fit: FitParity, tolerance: float | None = None, ulps: int | None
                           "Compile both models with the same loss.")
     if fit.r.optimizer and fit.python.optimizer and fit.r.optimizer != fit.python.optimizer:
         return _optimizer(fit, n)
-    if not _metrics_within(fit, tolerance, ulps):
+    if not fit.metrics_within(tolerance, ulps):
         return _metrics(fit, n, tolerance, ulps)
     return Difference(
         "final_weights", n,
@@ -111,13 +110,9 @@ def explain_fit(fit: FitParity, tolerance: float | None = None, ulps: int | None
 def _data(fit: FitParity, n: int) -> Difference | None:
     for name in ("x", "y"):
         r_print, py_print = getattr(fit.r, name), getattr(fit.python, name)
-        r_arr, py_arr = _arrays(fit.r, name), _arrays(fit.python, name)
-        if r_arr is not None and py_arr is not None:
-            same = same_as_trained(r_arr, py_arr)
-        else:
-            same = r_print.same_values(py_print)
-        if same:
+        if fit.array_equal(name):
             continue
+        r_arr, py_arr = _arrays(fit.r, name), _arrays(fit.python, name)
         if r_print.shape != py_print.shape:
             hint = (" (the same dimensions reversed: R's dim() order is the reverse of "
                     "what Python built; transpose one side, e.g. aperm() in R)"
@@ -264,15 +259,6 @@ def _setting(value: object) -> str:
     ('0.01', "'SGD'", 'None')
     """
     return f"{value:.7g}" if isinstance(value, float) else repr(value)
-
-
-def _metrics_within(fit: FitParity, tolerance: float | None, ulps: int | None) -> bool:
-    table = fit.per_epoch
-    if tolerance is not None:
-        return bool((table["abs_diff"] <= tolerance).all())
-    if ulps is not None:
-        return bool(((table["ulps"] >= 0) & (table["ulps"] <= ulps)).all())
-    return bool((table["ulps"] == 0).all())
 
 
 def _first_epoch(fit: FitParity) -> int | None:

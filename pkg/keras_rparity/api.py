@@ -30,7 +30,6 @@ from keras_rparity.programs import (
     PythonProgram,
     RProgram,
     as_python_program,
-    as_r_program,
 )
 from keras_rparity.programs.bundled import TUTORIAL, get_entry, run_side
 from keras_rparity.record import Knobs
@@ -66,15 +65,10 @@ def compare(r: str | Path | RProgram, python: str | Path | PythonProgram | Calla
         ``.plot(path)``, ``.to_dict()``.
     """
     use_backend(backend)
-    pair = ProgramPair(_pair_name(r), as_r_program(r), as_python_program(python))
+    pair = ProgramPair.from_files(r, as_python_program(python))
     knobs = Knobs(epochs=epochs, seed=seed, per_class=per_class, verbose=verbose)
     return compare_programs(pair, knobs, tolerance=tolerance, ulps=ulps)
 
-
-def _pair_name(r: object) -> str:
-    if isinstance(r, RProgram):
-        return Path(r.path).stem if r.path is not None else "R code"
-    return Path(str(r)).stem
 
 
 def _knobs(epochs: float | None, seed: float | None, per_class: float | None,

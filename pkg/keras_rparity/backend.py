@@ -30,12 +30,10 @@ DEFAULT_BACKEND = BACKENDS[0]
 #: Distributions that provide each backend, in the order they are looked for.
 _DISTRIBUTIONS = {"tensorflow": ("tensorflow-cpu", "tensorflow"), "jax": ("jaxlib",),
                   "torch": ("torch",)}
-#: The module each backend imports (its ``__version__`` is the version in use).
-_MODULES = {"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}
 #: How to install a missing backend.
 INSTALL_HINTS = {"tensorflow": "pip install tensorflow-cpu",
-            "jax": "pip install 'keras-rparity[jax]'",
-            "torch": "pip install 'keras-rparity[torch]'"}
+                 "jax": "pip install 'keras-rparity[jax]'",
+                 "torch": "pip install 'keras-rparity[torch]'"}
 
 
 class BackendError(KerasRParityError, RuntimeError):
@@ -153,6 +151,6 @@ def backend_info() -> dict[str, str]:
     import keras
 
     name = keras.backend.backend()
-    module = sys.modules.get(_MODULES.get(name, name))
+    module = sys.modules.get(name)
     version = getattr(module, "__version__", None) or _installed_version(name) or "unknown"
     return {"name": name, "version": str(version), "device": _device(name)}

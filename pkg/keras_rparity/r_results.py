@@ -26,13 +26,12 @@ True
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from keras_rparity.bridge.reticulate_host import call_in_host_r, prepared_for_r
 from keras_rparity.parity import ParityReport
 from keras_rparity.testing.assertion import parity_message
-
-_REGISTERED = False
 
 
 def report_for_r(report: ParityReport) -> dict[str, Any]:
@@ -60,15 +59,12 @@ def testthat_helper() -> str:
     return str(r_dir() / "testthat" / "expect_keras_parity.R")
 
 
+@functools.cache
 def register_report_conversion() -> None:
     """Teach the host R's reticulate to convert a ParityReport with :func:`report_for_r`
     (idempotent; called on import when R hosts Python)."""
-    global _REGISTERED
-    if _REGISTERED:
-        return
     call_in_host_r(
         "reticulate_report.R",
         "function(env, class_name) env$rparity_register_report_method(class_name, "
         "reticulate::import('keras_rparity.r_results', convert = FALSE)$report_for_r)",
         f"{ParityReport.__module__}.{ParityReport.__name__}")
-    _REGISTERED = True

@@ -76,6 +76,20 @@ class TutorialResult:
         return pd.DataFrame(self.rows)
 
 
+def source_warning(sources: dict[str, str]) -> str | None:
+    """The warning results on these data sources carry (a stand-in or fixture), or None.
+
+    Example:
+    >>> source_warning({"cifar10": "synthetic"}).startswith("SYNTHETIC stand-in")
+    True
+    >>> source_warning({"cifar10": "cifar-10"}) is None
+    True
+    """
+    values = set(sources.values())
+    return next((warning for source, warning in SOURCE_WARNINGS.items() if source in values),
+                None)
+
+
 def data_label(sources: dict[str, str]) -> str:
     """How results on these data sources are labelled (warnings for stand-ins first).
 
@@ -85,11 +99,8 @@ def data_label(sources: dict[str, str]) -> str:
     >>> data_label({"cifar10": "cifar-10"})
     'cifar-10'
     """
-    values = set(sources.values())
-    for source, warning in SOURCE_WARNINGS.items():
-        if source in values:
-            return warning
-    return ", ".join(sorted(values)) or "iris (R's datasets::iris)"
+    return (source_warning(sources) or ", ".join(sorted(set(sources.values())))
+            or "iris (R's datasets::iris)")
 
 
 def _data_label(run: Run) -> str:
@@ -200,10 +211,7 @@ def _run_experiment(name: str, profile: str, overrides: dict | None, with_r: boo
 
 def _plot_note(run: Run | None) -> str | None:
     """The warning a plot carries when its data are not the real dataset."""
-    if run is None:
-        return None
-    label = _data_label(run)
-    return label if label in SOURCE_WARNINGS.values() else None
+    return source_warning(run.data_sources) if run is not None else None
 
 
 def write_report(result: TutorialResult, out: str | Path) -> list[Path]:

@@ -53,7 +53,8 @@ def _describe(target_type: type, min_val: float | None, max_val: float | None,
     return f"a {noun}"
 
 
-#: R's NA_integer_ as reticulate hands it to Python.
+#: R's integer (and logical) NA, the smallest 32-bit integer: what reticulate hands
+#: Python for NA_integer_, and what R stores for NA in integer vectors.
 R_NA_INTEGER = -(2**31)
 
 

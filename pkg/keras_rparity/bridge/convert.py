@@ -22,24 +22,23 @@ from typing import Any
 
 import numpy as np
 
-#: R's integer (and logical) NA: the smallest 32-bit integer.
-R_INT_NA = np.iinfo(np.int32).min
+from keras_rparity.validation import R_NA_INTEGER
 
 
-def _atomic_rules() -> dict[type, tuple[str, Callable[[Any], Any]]]:
-    """R vector type -> (NumPy dtype, how to read it into an array)."""
+def _atomic_rules() -> dict[type, Callable[[Any], Any]]:
+    """R vector type -> how to read it into an array."""
     from rpy2 import rinterface
 
     return {
-        rinterface.BoolSexpVector: ("bool", _logical_values),
-        rinterface.IntSexpVector: ("int64", _integer_values),
-        rinterface.FloatSexpVector: ("float64", _double_values),
-        rinterface.StrSexpVector: ("object", _string_values),
+        rinterface.BoolSexpVector: _logical_values,
+        rinterface.IntSexpVector: _integer_values,
+        rinterface.FloatSexpVector: _double_values,
+        rinterface.StrSexpVector: _string_values,
     }
 
 
 #: The conversion table, by R vector type (filled on first use: rpy2 starts R).
-ATOMIC_RULES: dict[type, tuple[str, Callable[[Any], Any]]] = {}
+ATOMIC_RULES: dict[type, Callable[[Any], Any]] = {}
 
 
 def to_python(value: Any) -> Any:
@@ -60,7 +59,7 @@ def to_python(value: Any) -> Any:
         return _list_to_python(value)
     if not ATOMIC_RULES:
         ATOMIC_RULES.update(_atomic_rules())
-    for r_type, (_, read) in ATOMIC_RULES.items():
+    for r_type, read in ATOMIC_RULES.items():
         if isinstance(value, r_type):
             return _atomic_to_python(value, read)
     return value
@@ -75,7 +74,7 @@ def _memory(value: Any, dtype: str) -> np.ndarray:
 
 def _integer_values(value: Any) -> np.ndarray:
     raw = _memory(value, "int32")
-    na = raw == R_INT_NA
+    na = raw == R_NA_INTEGER
     if na.any():
         out = raw.astype(object)
         out[na] = None
@@ -85,7 +84,7 @@ def _integer_values(value: Any) -> np.ndarray:
 
 def _logical_values(value: Any) -> np.ndarray:
     raw = _memory(value, "int32")
-    na = raw == R_INT_NA
+    na = raw == R_NA_INTEGER
     if na.any():
         out = (raw != 0).astype(object)
         out[na] = None

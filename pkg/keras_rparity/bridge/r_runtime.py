@@ -14,6 +14,7 @@ import sys
 import warnings
 from pathlib import Path
 
+from keras_rparity.bridge.compatibility import version_tuple
 from keras_rparity.errors import RUnavailableError
 
 #: Oldest reticulate that survives R's garbage collector inside rpy2 (GIL fix).
@@ -97,8 +98,7 @@ def check_reticulate(robjects) -> str:
     if not installed:
         raise RUnavailableError("The R package reticulate is not installed. " + INSTALL_HINT)
     version = str(robjects.r('as.character(utils::packageVersion("reticulate"))')[0])
-    parts = tuple(int(p) for p in version.split(".")[:2])
-    if parts < MIN_RETICULATE:
+    if version_tuple(version)[:2] < MIN_RETICULATE:
         raise RUnavailableError(
             f"reticulate {version} is too old: versions before 1.39 release Python objects "
             "without holding the GIL and crash an embedded R. " + INSTALL_HINT

@@ -18,7 +18,6 @@ from keras_rparity.host import running_under_reticulate
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-_REGISTERED = False
 
 
 def frame_for_r(df: pd.DataFrame) -> pd.DataFrame:
@@ -72,13 +71,10 @@ def call_in_host_r(r_file: str, r_code: str, *args: Any) -> None:
     robjects.r(r_code)(env, *args)
 
 
+@functools.cache
 def register_pandas_conversion() -> None:
     """Teach the host R's reticulate to convert pandas 3 data frames (idempotent)."""
-    global _REGISTERED
-    if _REGISTERED:
-        return
     call_in_host_r(
         "reticulate_pandas.R",
         "function(env) env$rparity_register_pandas_methods("
         "reticulate::import('keras_rparity.bridge.reticulate_host', convert = FALSE)$frame_for_r)")
-    _REGISTERED = True

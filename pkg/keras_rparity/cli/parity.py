@@ -109,14 +109,14 @@ def _json_summary(report, labels: list[str] | None, holds: bool) -> dict:
 
 def _text(report, fits) -> str:
     from keras_rparity.report.tables import to_text
-    from keras_rparity.tutorial import SOURCE_WARNINGS, data_label
+    from keras_rparity.tutorial import source_warning
 
     table = report.table()
     table = table[table["fit"].isin([f.index + 1 for f in fits])]
     lines = [to_text(table[list(TABLE_COLUMNS)]), report.describe_environment(), ""]
-    label = data_label(report.data_sources.get("python", {}))
-    if label in SOURCE_WARNINGS.values():
-        lines.insert(0, f"data: {label}")
+    warning = source_warning(report.data_sources.get("python", {}))
+    if warning:
+        lines.insert(0, f"data: {warning}")
     for f in fits:
         lines.append(f"fit {f.index + 1} ({f.label}): max |dloss| = {f.max_abs_diff:g}, "
                      f"{f.max_ulps} ULPs, params: {f.param_count['python']}")

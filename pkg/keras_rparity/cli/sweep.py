@@ -128,7 +128,8 @@ def main(args: argparse.Namespace) -> int:
     from keras_rparity.sweep.summary import rank_pairs, verdict
 
     s = _settings(args)
-    make_executor(args.executor, args.workers, ray_address=args.ray_address)  # check early
+    warm = functools.partial(warm_up, args.dataset, s["per_class"])
+    executor = make_executor(args.executor, args.workers, warm, args.ray_address)  # checks early
     grid = make_grid(_names(str(s["activations"])), _names(str(s["optimizers"])),
                      models=_names(str(s["models"])), repeats=s["repeats"], seed=args.seed,
                      epochs=s["epochs"], per_class=s["per_class"], dataset=args.dataset,
@@ -138,8 +139,7 @@ def main(args: argparse.Namespace) -> int:
     require_dataset(args.dataset)
     store = SweepStore(s["out"])
     finished = sum(store.has(c.run_id) for c in grid)
-    warm = functools.partial(warm_up, args.dataset, s["per_class"])
-    with make_executor(args.executor, args.workers, warm, args.ray_address) as executor:
+    with executor:
         if finished < len(grid):
             executor.start()
         print(f"sweep: {len(grid)} runs ({finished} already finished) -> {store.out}; "

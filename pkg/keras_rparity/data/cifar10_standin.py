@@ -37,8 +37,6 @@ from keras_rparity.validation import check_scalar
 
 #: ``Dataset.source`` of the stand-in.
 SOURCE = "synthetic"
-#: How results on the stand-in must be labelled (table, plots, console).
-LABEL = "synthetic CIFAR-format stand-in: parity of the programs only; accuracies mean nothing"
 #: Training images per class in CIFAR-10 (the stand-in never has more).
 CIFAR10_TRAIN_PER_CLASS = 5000
 #: Seed of the stand-in's images and order.

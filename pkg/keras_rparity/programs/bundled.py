@@ -20,7 +20,7 @@ from keras_rparity.errors import InvalidChoiceError, KerasRParityError
 from keras_rparity.programs.pair import ProgramPair
 from keras_rparity.programs.python_program import PythonProgram
 from keras_rparity.programs.r_program import RProgram
-from keras_rparity.programs.run import SIDES, Run
+from keras_rparity.programs.run import Run
 from keras_rparity.record import Knobs
 from keras_rparity.shipped import shipped_dir
 
@@ -93,14 +93,12 @@ def get_pair(name: str) -> ProgramPair:
     entry = get_entry(name)
     folder = r_examples_dir()
     return ProgramPair(entry.name, RProgram(path=folder / entry.r_program),
-                       PythonProgram(path=folder / entry.python_program), entry.title,
-                       entry.dataset, entry.fits, entry.loss_aliases)
+                       PythonProgram(path=folder / entry.python_program),
+                       loss_aliases=entry.loss_aliases)
 
 
 def run_side(name: str, side: str, knobs: Knobs | None = None) -> Run:
     """Run bundled pair ``name`` on ``side`` (``"python"`` or ``"r"``) with ``knobs``."""
-    if side not in SIDES:
-        raise InvalidChoiceError("side", side, SIDES)
     return get_pair(name).run(side, knobs or Knobs())
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import inspect
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import Any
 
 from keras_rparity.record import RunContext
@@ -125,15 +125,7 @@ def serve_datasets(ctx: RunContext) -> Iterator[None]:
 
         return load_data
 
-    with _patch_all([(module, "load_data", loader(name)) for name, module in modules.items()]):
-        yield
-
-
-@contextmanager
-def _patch_all(patches: list[tuple[Any, str, Any]]) -> Iterator[None]:
-    if not patches:
-        yield
-        return
-    (owner, name, replacement), rest = patches[0], patches[1:]
-    with _patched(owner, name, replacement), _patch_all(rest):
+    with ExitStack() as stack:
+        for name, module in modules.items():
+            stack.enter_context(_patched(module, "load_data", loader(name)))
         yield

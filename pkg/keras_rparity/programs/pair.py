@@ -16,7 +16,7 @@ from typing import Any
 from keras_rparity.errors import InvalidArgumentError, InvalidChoiceError
 from keras_rparity.programs.python_program import PythonProgram
 from keras_rparity.programs.r_program import RProgram
-from keras_rparity.programs.run import Run
+from keras_rparity.programs.run import SIDES, Run
 from keras_rparity.record import Knobs
 
 
@@ -57,39 +57,26 @@ class ProgramPair:
     Attributes:
         name: short name (the file stem for pairs found on disk).
         r, python: the two programs.
-        title: human title.
-        dataset: the dataset the pair trains on, when it uses one of the data layer's.
-        fits: labels of the fits it records, in order, when known in advance.
-        loss_aliases: short names accepted for ``fits`` (``mse`` -> ``mean_squared_error``).
+        loss_aliases: short names accepted for fit labels (``mse`` -> ``mean_squared_error``).
     """
 
     name: str
     r: RProgram
     python: PythonProgram
-    title: str = ""
-    dataset: str | None = None
-    fits: tuple[str, ...] = ()
     loss_aliases: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_files(cls, r: str | Path, python: str | Path, name: str | None = None
-                   ) -> ProgramPair:
-        return cls(name or Path(r).stem, as_r_program(r), as_python_program(python))
+    def from_files(cls, r: str | Path | RProgram, python: str | Path | PythonProgram,
+                   name: str | None = None) -> ProgramPair:
+        """A pair named after the R program's file (``name`` overrides it)."""
+        r_program = as_r_program(r)
+        default = Path(r_program.path).stem if r_program.path is not None else "R code"
+        return cls(name or default, r_program, as_python_program(python))
 
     def run(self, side: str, knobs: Knobs | None = None) -> Run:
         """Run one side (``"r"`` or ``"python"``)."""
-        if side not in ("r", "python"):
-            raise InvalidChoiceError("side", side, ("r", "python"))
+        if side not in SIDES:
+            raise InvalidChoiceError("side", side, SIDES)
         run = (self.r if side == "r" else self.python).run(knobs)
         run.loss_aliases = dict(self.loss_aliases)
         return run
-
-    def resolve_fit(self, loss: str | None) -> str | None:
-        """The fit label for ``loss`` (a label or an alias); ``None``: the first fit."""
-        if loss is None:
-            return self.fits[0] if self.fits else None
-        label = self.loss_aliases.get(loss, loss)
-        if self.fits and label not in self.fits:
-            raise InvalidChoiceError(f"loss for pair {self.name!r}", loss,
-                                     [*self.loss_aliases, *self.fits])
-        return label

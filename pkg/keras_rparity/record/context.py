@@ -60,8 +60,7 @@ class RunContext:
         noting where it came from (real data or a test fixture)."""
         from keras_rparity.data.loaders import load_dataset
 
-        data = (load_dataset(name, per_class=self.knobs.per_class, standin=True)
-                if self.knobs.standin else load_dataset(name, per_class=self.knobs.per_class))
+        data = load_dataset(name, per_class=self.knobs.per_class, standin=self.knobs.standin)
         self.data_sources[name] = data.source
         return data
 
@@ -103,20 +102,19 @@ class RunContext:
         return findings
 
     def record_fit(self, model: Any, x: Any, y: Any, metrics: Mapping[str, Sequence[float]],
-                   seconds: float, label: str | None = None, findings: list[Any] | None = None,
-                   initial_weights: list[np.ndarray] | None = None) -> FitRecord:
+                   seconds: float) -> FitRecord:
         """Store what one ``fit`` saw and produced; returns the record.
 
         ``x`` and ``y`` are kept as given (small ones) and fingerprinted as Keras trains on
-        them (floating data in float32, whichever precision the program used). ``findings``
-        default to the ones :meth:`preflight` found for this fit (the checker runs once
-        per fit); ``initial_weights`` to what the :meth:`initial_weights_keeper` saw.
+        them (floating data in float32, whichever precision the program used). The findings
+        are the ones :meth:`preflight` found for this fit (the checker runs once per fit),
+        the initial weights what the :meth:`initial_weights_keeper` saw.
         """
         x_arr, y_arr = np.asarray(x), np.asarray(y)
         keep = self.knobs.keep_arrays or x_arr.nbytes + y_arr.nbytes <= KEEP_ARRAYS_MAX_BYTES
         loss = loss_name(model)
         record = FitRecord(
-            label=self._unique_label(label or _named(model) or loss),
+            label=self._unique_label(_named(model) or loss),
             loss=loss,
             history=history_frame(metrics),
             x=ArrayFingerprint.of(x_arr),
@@ -128,9 +126,8 @@ class RunContext:
             weights=[np.asarray(w) for w in model.get_weights()],
             seconds=float(seconds),
             arrays=(x_arr, y_arr) if keep else None,
-            findings=list(findings if findings is not None else self._take_findings(model, y_arr)),
-            initial_weights=(initial_weights if initial_weights is not None
-                             else self.take_initial_weights()),
+            findings=list(self._take_findings(model, y_arr)),
+            initial_weights=self.take_initial_weights(),
             optimizer=optimizer_settings(model),
         )
         self.fits.append(record)

@@ -43,6 +43,15 @@ def test_unwritable_report_folder_is_refused(tmp_path):
         locked.chmod(0o700)
 
 
+def test_unwritable_report_folder_is_refused_whoever_runs(tmp_path, monkeypatch):
+    """The same refusal where permissions cannot show it (root writes anywhere)."""
+    from keras_rparity.cli import preflight
+
+    monkeypatch.setattr(preflight, "writable", lambda folder: False)
+    with pytest.raises(PreflightError, match="permission denied"):
+        check_output_folder(tmp_path / "report")
+
+
 def test_keras_home_as_a_file_fails_before_training(tmp_path, monkeypatch, capsys):
     from keras_rparity.cli import main
     from keras_rparity.data import cache

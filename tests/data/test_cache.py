@@ -51,7 +51,7 @@ def test_a_parent_is_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
 def test_unwritable_home_and_unwritable_parent(cifar_home: Path,
                                                monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(cache, "_writable", lambda folder: False)
+    monkeypatch.setattr(cache, "writable", lambda folder: False)
     assert keras_cache_problem() == (
         f"KERAS_HOME={cifar_home} does not exist and cannot be created: {cifar_home.parent} "
         f"is not writable. {FIX}")

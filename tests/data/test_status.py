@@ -118,7 +118,7 @@ def test_a_read_only_cache_holding_the_data_still_counts(cifar_home: Path,
     from keras_rparity.data.cifar10_fixture import install_cifar10_fixture
 
     install_cifar10_fixture(cifar_home, per_batch=10)
-    monkeypatch.setattr(cache, "_writable", lambda folder: False)
+    monkeypatch.setattr(cache, "writable", lambda folder: False)
     rows = _by_name(st.dataset_status())
     assert rows["cifar10"].present and rows["cifar10"].details.startswith("fixture:")
     assert not rows["mnist"].present and rows["mnist"].details == "the Keras home is unusable"

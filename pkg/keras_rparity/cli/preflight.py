@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from keras_rparity.data.cache import nearest_existing, writable
 from keras_rparity.errors import KerasRParityError
 
 
@@ -73,11 +74,11 @@ created: /dev/null is not a folder; choose another with --out DIR
     if folder.exists() and not folder.is_dir():
         raise PreflightError(f"the report folder {folder} is a file; choose a folder with "
                              f"{option} DIR")
-    existing = next(p for p in (folder, *folder.parents) if os.path.lexists(p))
+    existing = nearest_existing(folder)
     if not existing.is_dir():
         raise PreflightError(f"the report folder {folder} cannot be created: {existing} is "
                              f"not a folder; choose another with {option} DIR")
-    if not os.access(existing, os.W_OK | os.X_OK):
+    if not writable(existing):
         raise PreflightError(f"the report folder {folder} cannot be written ({existing}: "
                              f"permission denied); choose another with {option} DIR")
     return folder

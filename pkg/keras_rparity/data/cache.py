@@ -84,7 +84,7 @@ def _describe_home(home: str | os.PathLike[str] | None) -> tuple[str, str]:
             "make it a folder you can write to, or set KERAS_HOME to one")
 
 
-def _nearest_existing(path: Path) -> Path:
+def nearest_existing(path: Path) -> Path:
     """``path`` or its closest ancestor that exists (as seen by ``lstat``)."""
     for candidate in (path, *path.parents):
         if os.path.lexists(candidate):
@@ -92,7 +92,7 @@ def _nearest_existing(path: Path) -> Path:
     return Path(path.anchor or ".")
 
 
-def _writable(folder: Path) -> bool:
+def writable(folder: Path) -> bool:
     """Whether files can be created in ``folder``."""
     return os.access(folder, os.W_OK | os.X_OK)
 
@@ -126,11 +126,11 @@ there. To fix: pass a folder you can write to.
     if os.path.lexists(datasets) and not datasets.is_dir():
         return (f"{datasets} is a file, not a folder, so Keras cannot keep datasets in "
                 f"{what}. To fix: move that file away, or {fix}.")
-    existing = _nearest_existing(datasets)
+    existing = nearest_existing(datasets)
     if not existing.is_dir():
         return (f"{what} cannot be created: {existing} is a file, not a folder. "
                 f"To fix: {fix}.")
-    if not _writable(existing):
+    if not writable(existing):
         if existing in (base, datasets):
             return (f"{what} is not writable ({existing}: permission denied), so datasets "
                     f"cannot be cached there. To fix: {fix}.")

@@ -6,6 +6,8 @@ Tests never touch the user's ~/.keras: KERAS_HOME points at a temporary folder.
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import subprocess
 import sys
@@ -61,6 +63,36 @@ def cifar10_fixture_home(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("cifar10-fixture-home")
     install_cifar10_fixture(home, per_batch=20, seed=0)
     return home
+
+
+@pytest.fixture(scope="session")
+def backend_child(tmp_path_factory, cifar10_fixture_home) -> Callable[[str], dict]:
+    """``backend_child(name)``: what tests/backend_child.py printed for that backend (JSON),
+    run once per test session, also when pytest-xdist spreads the session over workers
+    (they share the run through a file lock). Every backend but TensorFlow (whose parity the
+    in-process tests cover) includes the ``parity`` commands on the CIFAR fixture."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared.parent if worker else shared  # the session's folder, not the worker's
+
+    def run(name: str) -> dict:
+        result = shared / f"backend-child-{name}.json"
+        with (shared / f"backend-child-{name}.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # a second worker waits for the first's run
+            if not result.exists():
+                args = [name] if name == "tensorflow" else [name, "--parity"]
+                env = {**os.environ, "KERAS_HOME": str(cifar10_fixture_home),
+                       "KERAS_BACKEND": "tensorflow"}  # --backend must win over it
+                done = subprocess.run([sys.executable, str(ROOT / "tests" / "backend_child.py"),
+                                       *args], capture_output=True, text=True, timeout=900,
+                                      env=env, cwd=ROOT, check=False)
+                if done.returncode != 0:
+                    pytest.fail(f"the {name} child failed (exit {done.returncode}):\n"
+                                f"{done.stderr[-3000:]}")
+                result.write_text(done.stdout.strip().splitlines()[-1])
+        return json.loads(result.read_text())
+
+    return run
 
 
 @pytest.fixture

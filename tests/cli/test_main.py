@@ -3,6 +3,9 @@ failure one line with the remedy, honest exit codes, clean standard error."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pandas as pd
 import pytest
 
@@ -43,8 +46,6 @@ def test_every_option_has_a_help_text(command):
 
 
 def test_missing_r_program_is_one_line_before_r_starts(capsys):
-    import sys
-
     started_r = "rpy2.robjects" in sys.modules
     with pytest.raises(SystemExit) as done:
         main(["check", "--r-program", "/nonexistent/prog.R"])
@@ -79,14 +80,18 @@ def test_os_errors_become_one_line_with_the_remedy(capsys, monkeypatch):
         "can write to (e.g. --out DIR) or fix its permissions\n")
 
 
-def test_missing_r_exits_3_with_one_line(run_python_script):
+def test_missing_r_exits_3_with_one_line_before_any_training(run_python_script):
     done = run_python_script(
+        "import sys\n"
         "from keras_rparity.cli import main\n"
-        "raise SystemExit(main(['parity', 'iris', '--epochs', '1']))\n",
+        "status = main(['parity', 'iris', '--epochs', '1'])\n"
+        "print('keras imported:', 'keras' in sys.modules)\n"
+        "raise SystemExit(status)\n",
         env={"R_HOME": "/nonexistent/R"}, timeout=200)
     assert done.returncode == 3, done.stderr[-2000:]
     lines = done.stderr.strip().splitlines()
     assert lines == [lines[0]] and lines[0].startswith("keras-rparity: error: R_HOME is set")
+    assert "keras imported: False" in done.stdout  # the Python side did not train first
 
 
 def test_run_without_r_exits_3_after_writing_the_python_report(run_python_script, tmp_path):
@@ -129,13 +134,15 @@ def test_loss_label_mismatch_in_r_is_a_finding_with_r_fixes(capsys, tmp_path, br
 
 
 @pytest.mark.r
-def test_a_commands_stderr_has_no_tensorflow_startup_lines(run_python_script):
-    import subprocess
-    import sys
+def test_console_script_exits_zero_with_no_tensorflow_lines_on_stderr():
+    from keras_rparity.programs.bundled import get_pair
 
-    done = subprocess.run([sys.executable, "-m", "keras_rparity", "parity", "iris", "--loss",
-                           "mse", "--epochs", "1"], capture_output=True, text=True, timeout=300)
+    pair = get_pair("iris")
+    done = subprocess.run([sys.executable, "-m", "keras_rparity", "parity", "--r",
+                           str(pair.r.path), "--python", str(pair.python.path), "--seed", "42",
+                           "--epochs", "2"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
+    assert "PARITY HOLDS, bitwise equal" in done.stdout
     assert not [n for n in TF_NOTICES if n in done.stderr], done.stderr
     assert done.stderr == ""
 

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 
 import pytest
 
 from keras_rparity.cli import main
-from keras_rparity.programs.bundled import get_pair, r_examples_dir
+from keras_rparity.programs.bundled import r_examples_dir
 
 pytestmark = pytest.mark.r
 
@@ -88,10 +86,3 @@ def test_unknown_loss_names_the_choices(capsys):
     assert "'mse'" in err and "'mean_absolute_error'" in err
 
 
-def test_console_script_exits_zero():
-    pair = get_pair("iris")
-    done = subprocess.run([sys.executable, "-m", "keras_rparity", "parity", "--r",
-                           str(pair.r.path), "--python", str(pair.python.path), "--seed", "42",
-                           "--epochs", "2"], capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "PARITY HOLDS, bitwise equal" in done.stdout

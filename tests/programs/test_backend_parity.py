@@ -1,46 +1,21 @@
 """R = Python to the last bit on every Keras backend (JAX and PyTorch here; TensorFlow,
-the default, in test_iris_parity.py and test_cifar_parity.py).
+the default, in test_iris_pair.py and test_cifar_pairs.py).
 
-One process per backend (a process keeps its backend): it runs the command line's
-``parity iris --backend NAME --json`` and ``parity bird_vs_plane`` on the CIFAR-format
-FIXTURE (10 images per class, 2 epochs), in the same process to pay R's start once.
+The runs are the command line's ``parity iris --backend NAME --json`` and ``parity
+bird_vs_plane`` on the CIFAR-format FIXTURE (10 images per class, 2 epochs), made in one
+fresh process per backend (tests/backend_child.py, shared with the other backend tests).
 """
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-
 import pytest
 
-pytestmark = [pytest.mark.r, pytest.mark.slow]
-
-CHILD = """
-import contextlib, io, json, sys
-from keras_rparity.cli import main
-
-name = sys.argv[1]
-out = {}
-for experiment, extra in (("iris", ["--epochs", "3"]),
-                          ("bird_vs_plane", ["--epochs", "2", "--per-class", "10"])):
-    buffer = io.StringIO()
-    with contextlib.redirect_stdout(buffer):
-        status = main(["parity", experiment, "--backend", name, "--json", *extra])
-    out[experiment] = {"status": status, "report": json.loads(buffer.getvalue())}
-print(json.dumps(out))
-"""
+pytestmark = pytest.mark.r
 
 
-@pytest.fixture(scope="module", params=["jax", "torch"])
-def backend_run(request, cifar10_fixture_home):
-    env = {"KERAS_HOME": str(cifar10_fixture_home), "KERAS_BACKEND": "tensorflow"}
-    done = subprocess.run([sys.executable, "-c", CHILD, request.param], capture_output=True,
-                          text=True, timeout=600, check=False,
-                          env={**os.environ, **env})
-    assert done.returncode == 0, done.stderr[-3000:]
-    return request.param, json.loads(done.stdout.strip().splitlines()[-1])
+@pytest.fixture(params=["jax", "torch"])
+def backend_run(request, backend_child):
+    return request.param, backend_child(request.param)["parity"]
 
 
 @pytest.mark.parametrize("experiment", ["iris", "bird_vs_plane"])

@@ -66,6 +66,7 @@ def _check_choice(args: argparse.Namespace) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from keras_rparity.bridge.r_runtime import locate_r_home
     from keras_rparity.cli.preflight import check_input_file
     from keras_rparity.data.cache import check_keras_cache
     from keras_rparity.parity import compare_programs, run_parity
@@ -76,6 +77,7 @@ def main(args: argparse.Namespace) -> int:
     for what, path in (("R program", args.r_program), ("Python program", args.python_program)):
         if path is not None:
             check_input_file(path, what)  # before R or Keras start
+    locate_r_home()  # no R: one line now, not after the Python side has trained
     check_keras_cache()
     knobs = knobs_from_args(args)
     if args.experiment:

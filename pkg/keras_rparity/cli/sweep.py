@@ -128,7 +128,9 @@ def main(args: argparse.Namespace) -> int:
     from keras_rparity.sweep.summary import rank_pairs, verdict
 
     s = _settings(args)
-    warm = functools.partial(warm_up, args.dataset, s["per_class"])
+    # Workers warm up while the others work; here, a throw-away training would only add time.
+    warm = (None if args.executor == "serial"
+            else functools.partial(warm_up, args.dataset, s["per_class"]))
     executor = make_executor(args.executor, args.workers, warm, args.ray_address)  # checks early
     grid = make_grid(_names(str(s["activations"])), _names(str(s["optimizers"])),
                      models=_names(str(s["models"])), repeats=s["repeats"], seed=args.seed,

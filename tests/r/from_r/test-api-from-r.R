@@ -1,7 +1,8 @@
 # keras-rparity called from a plain R session through reticulate (R embedding Python).
-# Run by tests/r/test_from_r.py with RETICULATE_PYTHON set to the project's interpreter.
+# Run by tests/r/test_testthat_suites.py (one Rscript, RETICULATE_PYTHON = the venv's Python).
 
 kp <- reticulate::import("keras_rparity")
+iris_parity <- kp$parity_table("iris", epochs = 2)  # one run, read by two tests
 
 test_that("a history comes back as an R data frame, epochs given as a double", {
   h <- kp$history("iris", loss = "mse", epochs = 3)
@@ -30,7 +31,7 @@ test_that("the experiments table has R character columns", {
 })
 
 test_that("parity asked from R runs R in this session and is exact", {
-  pt <- kp$parity_table("iris", epochs = 2)
+  pt <- iris_parity
   expect_s3_class(pt, "data.frame")
   expect_equal(pt$loss, c("mean_squared_error", "mean_absolute_error"))
   expect_true(all(pt$exact))
@@ -46,7 +47,7 @@ test_that("plots are written as PNG files", {
 })
 
 test_that("text columns of returned data frames are R character vectors", {
-  pt <- kp$parity_table("iris", epochs = 1)
+  pt <- iris_parity
   expect_type(pt$experiment, "character")
   expect_type(pt$findings, "character")
   expect_equal(unique(pt$experiment), "iris")

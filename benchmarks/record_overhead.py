@@ -30,20 +30,12 @@ SEED = 42
 def bird_vs_plane_program(x, y, epochs: int):
     """The tutorial's bird vs plane training as a plain function."""
     import keras
-    from keras import layers
+
+    from keras_rparity.lab.tutorial_models import cifar_cnn
 
     def program() -> None:
         keras.utils.set_random_seed(SEED)
-        model = keras.Sequential([
-            keras.Input(shape=(32, 32, 3)),
-            layers.Conv2D(8, (3, 3), padding="same", activation="relu"),
-            layers.MaxPooling2D(pool_size=(2, 2)),
-            layers.Conv2D(8, (3, 3), padding="same", activation="relu"),
-            layers.MaxPooling2D(pool_size=(2, 2)),
-            layers.Flatten(),
-            layers.Dense(32, activation="relu"),
-            layers.Dense(1, activation="sigmoid"),
-        ])
+        model = cifar_cnn(1, "sigmoid")
         model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
         model.fit(x, y, epochs=epochs, verbose=0)
 

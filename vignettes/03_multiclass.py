@@ -147,25 +147,10 @@ print("categorical_crossentropy, labels", one_hot.tolist(), "->",
 # and says what is wrong, and why, in terms of the likelihood.
 
 # %%
+from keras_rparity.lab.tutorial_models import cifar_cnn  # the convnet of the ports
 from keras_rparity.pairing import check_pairing, format_findings
 
-
-def build_cnn(units: int, activation: str) -> keras.Model:
-    """The tutorial's convnet (r_examples/cifar10_multiclass.py) with another output."""
-    layers = keras.layers
-    return keras.Sequential([
-        keras.Input(shape=(32, 32, 3)),
-        layers.Conv2D(8, (3, 3), padding="same", activation="relu"),
-        layers.MaxPooling2D(pool_size=(2, 2)),
-        layers.Conv2D(8, (3, 3), padding="same", activation="relu"),
-        layers.MaxPooling2D(pool_size=(2, 2)),
-        layers.Flatten(),
-        layers.Dense(32, activation="relu"),
-        layers.Dense(units, activation=activation),
-    ])
-
-
-model = build_cnn(10, "softmax")
+model = cifar_cnn(10, "softmax")
 model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
 print("integer labels y_train:")
 print(format_findings(check_pairing(model, y=y_train)))
@@ -274,6 +259,6 @@ multi_label[0, [0, 2]] = 1  # airplane and bird
 multi_label[1, 2] = 1
 multi_label[2, [3, 5]] = 1  # cat and dog
 print(format_findings(check_pairing(model, loss="categorical_crossentropy", y=multi_label)))
-sigmoid_model = build_cnn(10, "sigmoid")
+sigmoid_model = cifar_cnn(10, "sigmoid")
 print("\nten sigmoid units with binary_crossentropy:")
 print(format_findings(check_pairing(sigmoid_model, loss="binary_crossentropy", y=multi_label)))

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from keras_rparity.errors import KerasRParityError
+from keras_rparity.lab.tutorial_models import cifar_cnn
 from keras_rparity.pairing.checker import (
     FINDING_CODES,
     Finding,
@@ -40,21 +41,6 @@ def only(findings: list[Finding]) -> tuple[str, str]:
 # --- the tutorial's three models: no findings --------------------------------------------
 
 
-def tutorial_cnn(units: int, activation: str) -> keras.Model:
-    """The tutorial's CIFAR-10 convnet (r_examples/cifar_bird_vs_plane.py)."""
-    layers = keras.layers
-    return keras.Sequential([
-        keras.Input(shape=(32, 32, 3)),
-        layers.Conv2D(8, (3, 3), padding="same", activation="relu"),
-        layers.MaxPooling2D(pool_size=(2, 2)),
-        layers.Conv2D(8, (3, 3), padding="same", activation="relu"),
-        layers.MaxPooling2D(pool_size=(2, 2)),
-        layers.Flatten(),
-        layers.Dense(32, activation="relu"),
-        layers.Dense(units, activation=activation),
-    ])
-
-
 @pytest.mark.parametrize("loss", ["mean_squared_error", "mean_absolute_error"])
 def test_tutorial_iris_regression_is_clean(loss):
     # unbuilt, as in r_examples/iris_regression.py: the input shape comes at the first fit
@@ -64,14 +50,14 @@ def test_tutorial_iris_regression_is_clean(loss):
 
 
 def test_tutorial_bird_vs_plane_is_clean():
-    model = tutorial_cnn(1, "sigmoid")
+    model = cifar_cnn(1, "sigmoid")
     model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy"])
     assert check_pairing(model, y=BINARY.astype(float)) == []
 
 
 @pytest.mark.parametrize("labels", [INTEGER, INTEGER.ravel()])
 def test_tutorial_cifar10_is_clean(labels):
-    model = tutorial_cnn(10, "softmax")
+    model = cifar_cnn(10, "softmax")
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     assert check_pairing(model, y=labels) == []
 

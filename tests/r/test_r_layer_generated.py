@@ -12,6 +12,7 @@ import json
 
 import pytest
 
+from keras_rparity.bridge.session import r_dir
 from keras_rparity.r_api_gen import MODULES, collect_module, generated_files
 from keras_rparity.r_api_gen.endpoints import EXCLUDED, public_names
 
@@ -45,11 +46,14 @@ def coverage():
 
 @pytest.fixture(scope="module")
 def api_functions(bridge):
-    """Names of the functions the bundled R layer defines."""
-    if bridge.api != "builtin":
-        pytest.skip("the bundled R layer is not the API in use")
-    names = bridge.eval("e <- environment(keras_model); "
-                        "n <- ls(e); n[vapply(n, function(x) is.function(e[[x]]), TRUE)]")
+    """Names of the functions the bundled R layer defines: its files sourced into an
+    environment of their own, whichever R Keras API the bridge uses (keras3 included)."""
+    names = bridge.eval(f"""
+        e <- new.env()
+        for (f in list.files("{r_dir() / 'keras_api'}", pattern = "[.]R$", full.names = TRUE))
+          sys.source(f, envir = e, keep.source = FALSE)
+        n <- ls(e); n[vapply(n, function(x) is.function(e[[x]]), TRUE)]
+    """)
     return set(names)
 
 

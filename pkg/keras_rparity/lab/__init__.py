@@ -5,6 +5,7 @@
 * :mod:`~keras_rparity.lab.from_logits`: crossentropy on probabilities vs from logits;
 * :mod:`~keras_rparity.lab.activations`: values, autodiff derivatives, saturation;
 * :mod:`~keras_rparity.lab.tutorial_figures`: the tutorial's figures as tables;
+* :mod:`~keras_rparity.lab.tutorial_models`: the tutorial's CIFAR-10 convnet as a function;
 * :mod:`~keras_rparity.pairing`: :func:`check_pairing` and its findings;
 * :mod:`~keras_rparity.lab.plots`: PNGs of all of the above.
 

@@ -69,24 +69,6 @@ def test_r_warnings_become_python_warnings(bridge):
         bridge.eval('warning("careful"); 1')
 
 
-def test_process_using_the_bridge_exits_zero(run_python_script):
-    done = run_python_script(
-        "from keras_rparity.programs.bundled import run_side\n"
-        "from keras_rparity.record import Knobs\n"
-        "run = run_side('iris', 'r', Knobs(epochs=1))\n"
-        "from keras_rparity.bridge import get_bridge\n"
-        "get_bridge().eval('invisible(gc())')\n"
-        "try:\n"
-        "    get_bridge().eval('stop(\"on purpose\")')\n"
-        "except Exception as exc:\n"
-        "    print(type(exc).__name__)\n"
-        "print('fits', len(run.fits))\n",
-        timeout=240)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "RError" in done.stdout and "fits 2" in done.stdout
-    assert "Fatal Python error" not in done.stderr
-
-
 def test_missing_r_gives_a_clear_message(run_python_script):
     done = run_python_script(
         "from keras_rparity.cli import main\n"

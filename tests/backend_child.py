@@ -5,17 +5,20 @@ own; one per backend (not one per test) keeps the suite short. Run by the
 ``backend_child`` fixture (tests/conftest.py), which hands the JSON it prints to
 tests/test_backend.py, tests/test_determinism.py and tests/programs/test_backend_parity.py.
 
-    python tests/backend_child.py NAME [--parity]
+    python tests/backend_child.py NAME
 
 In this order:
 
-1. ``parity`` (with ``--parity``): the command line's ``parity iris --backend NAME
-   --json`` and ``parity bird_vs_plane`` (CIFAR-format fixture from ``KERAS_HOME``),
-   run before anything else imports Keras, so ``--backend`` is what chooses the backend;
+1. ``parity``: the command line's ``parity iris --backend NAME --json`` and
+   ``parity bird_vs_plane`` (CIFAR-format fixture from ``KERAS_HOME``), run before
+   anything else imports Keras, so ``--backend`` is what chooses the backend;
 2. ``choice``: ``use_backend(NAME)``, ``KERAS_BACKEND``, Keras' own answer,
    ``backend_info()`` and the refusal to switch to another backend;
 3. ``determinism``: two fits with the same seed (dropout included), their first losses,
    whether they are bitwise equal, and the backend's determinism flags.
+
+TensorFlow, the test session's own backend, needs no child: tests/test_determinism.py
+calls :func:`determinism` in the test process (the ``backend_probe`` fixture).
 """
 
 from __future__ import annotations
@@ -83,13 +86,15 @@ def determinism_flags(name: str) -> dict:
     return {}
 
 
-def main(argv: list[str]) -> None:
-    name, with_parity = argv[0], "--parity" in argv[1:]
-    out = {"parity": parity_runs(name) if with_parity else None,
-           "choice": backend_choice(name)}
+def determinism(name: str) -> dict:
     first, second = seeded_fit(), seeded_fit()
-    out["determinism"] = {"same": first == second, "losses": first[0],
-                          "flags": determinism_flags(name)}
+    return {"same": first == second, "losses": first[0], "flags": determinism_flags(name)}
+
+
+def main(argv: list[str]) -> None:
+    (name,) = argv
+    out = {"parity": parity_runs(name), "choice": backend_choice(name)}
+    out["determinism"] = determinism(name)
     print(json.dumps(out))
 
 

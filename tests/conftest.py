@@ -7,6 +7,7 @@ Tests never touch the user's ~/.keras: KERAS_HOME points at a temporary folder.
 from __future__ import annotations
 
 import fcntl
+import importlib.util
 import json
 import os
 import subprocess
@@ -14,6 +15,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -69,8 +71,8 @@ def cifar10_fixture_home(tmp_path_factory) -> Path:
 def backend_child(tmp_path_factory, cifar10_fixture_home) -> Callable[[str], dict]:
     """``backend_child(name)``: what tests/backend_child.py printed for that backend (JSON),
     run once per test session, also when pytest-xdist spreads the session over workers
-    (they share the run through a file lock). Every backend but TensorFlow (whose parity the
-    in-process tests cover) includes the ``parity`` commands on the CIFAR fixture."""
+    (they share the run through a file lock). For the backends other than TensorFlow, the
+    session's own (``backend_probe`` runs its checks in this process)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     shared = tmp_path_factory.getbasetemp()
     shared = shared.parent if worker else shared  # the session's folder, not the worker's
@@ -80,11 +82,10 @@ def backend_child(tmp_path_factory, cifar10_fixture_home) -> Callable[[str], dic
         with (shared / f"backend-child-{name}.lock").open("w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # a second worker waits for the first's run
             if not result.exists():
-                args = [name] if name == "tensorflow" else [name, "--parity"]
                 env = {**os.environ, "KERAS_HOME": str(cifar10_fixture_home),
                        "KERAS_BACKEND": "tensorflow"}  # --backend must win over it
                 done = subprocess.run([sys.executable, str(ROOT / "tests" / "backend_child.py"),
-                                       *args], capture_output=True, text=True, timeout=900,
+                                       name], capture_output=True, text=True, timeout=900,
                                       env=env, cwd=ROOT, check=False)
                 if done.returncode != 0:
                     pytest.fail(f"the {name} child failed (exit {done.returncode}):\n"
@@ -93,6 +94,16 @@ def backend_child(tmp_path_factory, cifar10_fixture_home) -> Callable[[str], dic
         return json.loads(result.read_text())
 
     return run
+
+
+@pytest.fixture(scope="session")
+def backend_probe() -> ModuleType:
+    """tests/backend_child.py as a module, to run its checks in this process."""
+    spec = importlib.util.spec_from_file_location("backend_child",
+                                                  ROOT / "tests" / "backend_child.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture

@@ -95,17 +95,22 @@ def test_missing_r_exits_3_with_one_line_before_any_training(run_python_script):
 
 
 def test_run_without_r_exits_3_after_writing_the_python_report(run_python_script, tmp_path):
+    """Without R, ``run`` writes the Python side's report and exits 3, and with
+    ``--python-only`` it exits 0 (both in one Python that has no R)."""
     out = tmp_path / "report"
-    code = ("from keras_rparity.cli import main\n"
-            f"raise SystemExit(main(['run', '--experiments', 'iris', '--epochs', '1', "
-            f"'--verbose', '0', '--out', {str(out)!r}{{}}]))\n")
-    done = run_python_script(code.format(""), env={"R_HOME": "/nonexistent/R"}, timeout=200)
+    run = ("main(['run', '--experiments', 'iris', '--epochs', '1', '--verbose', '0', "
+           "'--out', {!r}{}])")
+    python_only = run.format(str(tmp_path / "python-only"), ", '--python-only'")
+    code = ("import sys\n"
+            "from keras_rparity.cli import main\n"
+            f"print('python-only status', {python_only})\n"
+            "print('--- run', file=sys.stderr, flush=True)\n"
+            f"raise SystemExit({run.format(str(out), '')})\n")
+    done = run_python_script(code, env={"R_HOME": "/nonexistent/R"}, timeout=200)
+    assert "python-only status 0" in done.stdout, done.stderr[-2000:]
     assert done.returncode == 3, done.stderr[-2000:]
-    assert "no parity was checked" in done.stderr
+    assert "no parity was checked" in done.stderr.split("--- run")[1]
     assert pd.read_csv(out / "parity.csv")["experiment"].tolist() == ["iris", "iris"]
-    done = run_python_script(code.format(", '--python-only'"), env={"R_HOME": "/nonexistent/R"},
-                             timeout=200)
-    assert done.returncode == 0, done.stderr[-2000:]
 
 
 @pytest.mark.r

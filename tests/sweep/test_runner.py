@@ -73,7 +73,7 @@ def test_plots_and_summary(swept):
     assert summary.count("\n| ") == 1 + 4  # header + one row per pair
 
 
-def test_rerun_redoes_only_the_deleted_run(swept):
+def test_rerun_redoes_only_the_deleted_run_with_the_same_numbers(swept):
     out, first = swept
     victim = first.ran[1]
     before = json.loads((out / "runs" / f"{victim}.json").read_text())
@@ -92,19 +92,16 @@ def test_rerun_redoes_only_the_deleted_run(swept):
     assert {p.name: p.stat().st_mtime_ns for p in (out / "runs").glob("*.json")
             if p.stem != victim} == untouched
     after = json.loads((out / "runs" / f"{victim}.json").read_text())
-    assert after["history"] == before["history"] and after["confusion"] == before["confusion"]
+    for key in ("history", "test_loss", "test_accuracy", "confusion"):
+        assert after[key] == before[key], key  # the same run twice: the same bits
     assert len(again.runs) == 4
 
 
-def test_same_run_twice_gives_identical_metrics(fashion_mnist_installed):
+def test_another_seed_gives_other_numbers(fashion_mnist_installed):
     config = RunConfig("fashion_mnist", "dense", "tanh", "momentum", seed=11, epochs=2,
                        per_class=10)
-    a, b = run_one(config), run_one(config)
-    assert a.history == b.history
-    assert (a.test_loss, a.test_accuracy) == (b.test_loss, b.test_accuracy)
-    np.testing.assert_array_equal(a.confusion, b.confusion)
-    other = run_one(RunConfig(**{**config.settings(), "seed": 12}))
-    assert other.history != a.history
+    other = RunConfig(**{**config.settings(), "seed": 12})
+    assert run_one(config).history != run_one(other).history
 
 
 def test_interrupted_sweep_keeps_finished_runs(tmp_path, fashion_mnist_installed):

@@ -96,3 +96,52 @@ def test_history_frame_is_one_row_per_epoch():
     assert list(frame["epoch"]) == [1, 2]
     with pytest.raises(ValueError, match="different lengths"):
         history_frame({"loss": [1.0], "accuracy": [1.0, 2.0]})
+
+
+def _regression() -> keras.Model:  # like iris: no input shape until fit
+    model = keras.Sequential([keras.layers.Dense(32), keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mean_squared_error")
+    return model
+
+
+def _multiclass() -> keras.Model:  # like cifar10: softmax, sparse labels, accuracy
+    model = keras.Sequential([keras.Input((8, 8, 3)), keras.layers.Conv2D(4, 3, activation="relu"),
+                              keras.layers.MaxPooling2D(), keras.layers.Flatten(),
+                              keras.layers.Dense(10, activation="softmax")])
+    model.compile(optimizer=keras.optimizers.SGD(0.01, momentum=0.9),
+                  loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def _binary() -> keras.Model:  # like bird vs plane: sigmoid, dropout, accuracy
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="tanh"),
+                              keras.layers.Dropout(0.3), keras.layers.Dense(1, "sigmoid")])
+    model.compile(optimizer="rmsprop", loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+RNG = np.random.default_rng(0)
+MODELS = {
+    "regression": (_regression, RNG.random((150, 1)), RNG.random((150, 1))),
+    "multiclass": (_multiclass, RNG.random((60, 8, 8, 3)), RNG.integers(0, 10, 60)),
+    "binary": (_binary, RNG.random((90, 4)), RNG.integers(0, 2, (90, 1)).astype("float64")),
+}
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_preparing_the_fit_saves_a_trace_and_changes_no_bit(name):
+    build, x, y = MODELS[name]
+    runs = []
+    for prepared in (False, True):
+        keras.utils.set_random_seed(3)
+        model = build()
+        traces = []
+        step = model.train_step
+        model.train_step = lambda data, step=step, traces=traces: (traces.append(1), step(data))[1]
+        if prepared:
+            RunContext(Knobs()).prepare_fit(model, x, y)
+        history = model.fit(x, y, epochs=3, batch_size=16, validation_split=0.2, verbose=0)
+        runs.append((history.history, [w.tobytes() for w in model.get_weights()], len(traces)))
+    (plain_history, plain_weights, plain_traces), (history, weights, traces) = runs
+    assert history == plain_history and weights == plain_weights  # the same bits as plain Keras
+    assert (plain_traces, traces) == (2, 1)

@@ -79,7 +79,7 @@ def record_fits(ctx: RunContext) -> Iterator[None]:
         given["callbacks"] = [*(given.get("callbacks") or []), ctx.initial_weights_keeper()]
         x, y = given.get("x"), given.get("y")
         ctx.preflight(self, y)
-        ctx.build_if_needed(self, getattr(x, "shape", None))
+        ctx.prepare_fit(self, x, y)
         inside[0] = True
         started = time.perf_counter()
         try:

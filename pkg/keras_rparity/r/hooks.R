@@ -37,7 +37,7 @@ fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL,
   ctx <- .rparity_ctx()
   y_seen <- .as_shared_array(y)
   ctx$preflight(object, y_seen)
-  ctx$build_if_needed(object, if (is.null(dim(x))) NULL else dim(x))
+  ctx$prepare_fit(object, .as_shared_array(x), y_seen)
   if (!is.null(callbacks) && !is.list(callbacks)) callbacks <- list(callbacks)
   callbacks <- c(callbacks, list(ctx$initial_weights_keeper()))
   invisible(gc(verbose = FALSE))  # free the program's garbage before Keras allocates

@@ -30,6 +30,7 @@ from keras_rparity.record.fit_record import (
     shape_tuple,
 )
 from keras_rparity.record.knobs import Knobs
+from keras_rparity.training_state import build_training_state
 
 
 @dataclass
@@ -134,16 +135,20 @@ class RunContext:
         self._seed_due = True
         return record
 
-    def build_if_needed(self, model: Any, x_shape: Any) -> None:
-        """Build a model that has no input shape yet from the data's shape (``None`` for
-        the batch), as Keras would at the start of ``fit``, so that its initial weights
-        exist when training starts. The weights' values do not depend on when the model
-        is built: each layer's initializer seed is drawn when the layer is created."""
-        if getattr(model, "built", True) or x_shape is None:
-            return
-        dims = [int(d) for d in np.atleast_1d(np.asarray(x_shape, dtype=np.float64))]
-        if len(dims) >= 2:
-            model.build((None, *dims[1:]))
+    def prepare_fit(self, model: Any, x: Any, y: Any) -> None:
+        """Build, before ``fit`` starts, what Keras builds as it starts.
+
+        A model that has no input shape yet is built from the data's shape (``None`` for
+        the batch), so that its initial weights exist when training starts. The weights'
+        values do not depend on when the model is built: each layer's initializer seed is
+        drawn when the layer is created. Then :func:`build_training_state`.
+        """
+        x_shape = getattr(x, "shape", None)
+        if not getattr(model, "built", True) and x_shape is not None:
+            dims = [int(d) for d in x_shape]
+            if len(dims) >= 2:
+                model.build((None, *dims[1:]))
+        build_training_state(model, x, y)
 
     def initial_weights_keeper(self) -> Any:
         """A Keras callback that keeps the model's weights as training starts (after

@@ -33,6 +33,7 @@ from keras_rparity.sweep.grid import RunConfig
 from keras_rparity.sweep.models import build_model
 from keras_rparity.sweep.optimizers import make_optimizer, optimizer_params
 from keras_rparity.sweep.workers import intra_op_threads
+from keras_rparity.training_state import build_training_state
 
 #: Loss of every run (integer labels; same value as categorical cross-entropy on one-hot).
 LOSS = "sparse_categorical_crossentropy"
@@ -179,6 +180,7 @@ def train(config: RunConfig, data: ImageDataset) -> RunResult:
     seed_everything(config.seed)
     model = build_model(config.model, config.activation, data.num_classes, data.input_shape)
     model.compile(optimizer=make_optimizer(config.optimizer), loss=LOSS, metrics=["accuracy"])
+    build_training_state(model, data.x_train, data.y_train)
     fitted = model.fit(data.x_train, data.y_train, epochs=config.epochs,
                        batch_size=config.batch_size, validation_data=(data.x_test, data.y_test),
                        shuffle=True, verbose=0)

@@ -15,10 +15,13 @@ from keras_rparity.programs.bundled import r_examples_dir
 @pytest.fixture
 def iris_copy(tmp_path: Path) -> Callable[..., ProgramPair]:
     """``iris_copy(r_edits=(), python_edits=())``: the iris pair copied to a temporary
-    folder, each edit ``(old, new)`` applied to the copy (the old text must be there)."""
+    folder, each edit ``(old, new)`` applied to the copy (the old text must be there).
+    ``first_fit_only=True`` keeps the first fit (mean squared error) and drops the second,
+    for tests about what one fit shows."""
 
     def copy(r_edits: tuple[tuple[str, str], ...] = (),
-             python_edits: tuple[tuple[str, str], ...] = (), name: str = "iris") -> ProgramPair:
+             python_edits: tuple[tuple[str, str], ...] = (), name: str = "iris",
+             first_fit_only: bool = False) -> ProgramPair:
         folder = tmp_path / name
         folder.mkdir()
         source = r_examples_dir()
@@ -29,6 +32,8 @@ def iris_copy(tmp_path: Path) -> Callable[..., ProgramPair]:
             for old, new in edits:
                 assert old in text, f"{old!r} not in {file}"
                 text = text.replace(old, new)
+            if first_fit_only:
+                text = text[:text.index("# Mean absolute error")]
             (folder / file).write_text(text)
         return ProgramPair.from_files(folder / "iris_regression.R", folder / "iris_regression.py",
                                       name=name)

@@ -31,7 +31,7 @@ def test_the_unedited_copy_is_bitwise_equal(bridge, iris_copy):
 
 
 def test_two_columns_filled_the_same_way_are_equal(bridge, iris_copy):
-    pair = iris_copy((TWO_COLUMNS_R,), (TWO_COLUMNS_PY,))
+    pair = iris_copy((TWO_COLUMNS_R,), (TWO_COLUMNS_PY,), first_fit_only=True)
     report = compare_programs(pair, SEEDED)
     assert report.exact, report.explain()
     assert report.fits[0].x_shape == {"r": (150, 2), "python": (150, 2)}
@@ -41,7 +41,8 @@ def test_r_column_major_against_python_row_major_is_named(bridge, iris_copy):
     row_major = ('x = np.array([[float(row["Sepal.Length"])] for row in iris])',
                  'x = np.array([float(row["Sepal.Length"]) for row in iris]\n'
                  '             + [float(row["Petal.Length"]) for row in iris]).reshape(-1, 2)')
-    report = compare_programs(iris_copy((TWO_COLUMNS_R,), (row_major,)), SEEDED)
+    report = compare_programs(iris_copy((TWO_COLUMNS_R,), (row_major,), first_fit_only=True),
+                              SEEDED)
     difference = report.first_difference
     assert not report.verdict
     assert (difference.kind, difference.fit) == ("data", 1)
@@ -52,7 +53,7 @@ def test_r_column_major_against_python_row_major_is_named(bridge, iris_copy):
 
 
 def test_a_different_seed_is_reported_as_initial_weights_with_the_seed_fix(bridge, iris_copy):
-    report = compare_programs(iris_copy((SEED_ONE_R,), (SEED_TWO_PY,)),
+    report = compare_programs(iris_copy((SEED_ONE_R,), (SEED_TWO_PY,), first_fit_only=True),
                               Knobs(epochs=2, seed=None))
     difference = report.first_difference
     assert (difference.kind, difference.fit) == ("initial_weights", 1)
@@ -94,15 +95,15 @@ def test_an_extra_fit_is_reported_as_the_number_of_fits(bridge, iris_copy):
 
 
 def test_tolerance_accepts_rounding_but_reports_the_real_distance(bridge, iris_copy):
-    faster = ('model.compile(optimizer="adam", loss="mean_absolute_error")',
+    faster = ('model.compile(optimizer="adam", loss="mean_squared_error")',
               'model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.0010001), '
-              'loss="mean_absolute_error")')
-    pair = iris_copy(python_edits=(faster,))
+              'loss="mean_squared_error")')
+    pair = iris_copy(python_edits=(faster,), first_fit_only=True)
     strict = compare_programs(pair, SEEDED)
     assert not strict.verdict
-    distance = strict.fits[1].max_abs_diff
+    distance = strict.fits[0].max_abs_diff
     assert distance > 0
     loose = compare_programs(pair, SEEDED, tolerance=10 * distance)
     assert loose.verdict and not loose.exact
-    assert loose.fits[1].max_abs_diff == distance
+    assert loose.fits[0].max_abs_diff == distance
     assert "equal within tolerance" in loose.explain()

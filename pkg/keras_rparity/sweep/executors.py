@@ -24,11 +24,14 @@ keras_rparity.errors.InvalidChoiceError: invalid executor 'dask'; valid choices:
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
-import queue
 import signal
+import time
 from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection
+from multiprocessing.connection import wait as connection_wait
 from typing import Any, Protocol, TypeVar
 
 from keras_rparity.errors import InvalidChoiceError, KerasRParityError
@@ -115,24 +118,28 @@ class _WorkerPool(_Closing):
         self.warm_up = warm_up
 
 
-def _worker_main(tasks: Any, results: Any, env: dict[str, str], inter_op: int,
+def _worker_main(channel: Connection, env: dict[str, str], inter_op: int,
                  warm_up: WarmUp) -> None:
-    """A process-pool worker: set up once, then run tasks until it gets ``None``."""
+    """A process-pool worker: set up once, then run the tasks ``channel`` brings until it
+    brings ``None`` (or closes: the parent is gone)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     try:
         init_worker(env, inter_op)
         if warm_up is not None:
             warm_up()
     except BaseException as exc:  # reported to the parent
-        results.put(("failed", -1, _portable(exc)))
+        channel.send(("failed", -1, _portable(exc)))
         return
-    results.put(("ready", os.getpid(), None))
-    while (task := tasks.get()) is not None:
-        index, fn, item = task
-        try:
-            results.put(("done", index, fn(item)))
-        except BaseException as exc:  # re-raised in the parent
-            results.put(("failed", index, _portable(exc)))
+    channel.send(("ready", os.getpid(), None))
+    try:
+        while (task := channel.recv()) is not None:
+            index, fn, item = task
+            try:
+                channel.send(("done", index, fn(item)))
+            except BaseException as exc:  # re-raised in the parent
+                channel.send(("failed", index, _portable(exc)))
+    except (EOFError, BrokenPipeError):  # the parent closed its end: nothing left to do
+        return
 
 
 def _portable(exc: BaseException) -> BaseException:
@@ -150,15 +157,16 @@ class ProcessExecutor(_WorkerPool):
     """A local pool of ``workers`` spawned processes that live until :meth:`close`.
 
     Call :meth:`start` to start (and warm up) the workers ahead of the first
-    :meth:`map`; otherwise the first ``map`` starts them.
+    :meth:`map`; otherwise the first ``map`` starts them. Each worker has a pipe of its
+    own to this process (no shared queue, so no named semaphores to leave behind when
+    a sweep is interrupted); a task goes to whichever worker is free.
     """
 
     def __init__(self, workers: int | None = None, warm_up: WarmUp = None):
         super().__init__(workers, warm_up)
         self._context = multiprocessing.get_context("spawn")
         self._processes: list[Any] = []
-        self._tasks: Any = None
-        self._results: Any = None
+        self._channels: dict[Connection, Any] = {}  # this end of each worker's pipe
 
     @property
     def pids(self) -> list[int]:
@@ -169,17 +177,18 @@ class ProcessExecutor(_WorkerPool):
         """Start the workers and wait until each has imported Keras and warmed up."""
         if self._processes:
             return self
-        self._tasks, self._results = self._context.Queue(), self._context.Queue()
-        args = (self._tasks, self._results, forwarded_env(), threads_per_worker(self.workers),
-                self.warm_up)
-        self._processes = [self._context.Process(target=_worker_main, args=args, daemon=True,
-                                                 name=f"keras-rparity-sweep-{i}")
-                           for i in range(self.workers)]
-        for process in self._processes:
+        for i in range(self.workers):
+            here, there = self._context.Pipe()
+            process = self._context.Process(
+                target=_worker_main, daemon=True, name=f"keras-rparity-sweep-{i}",
+                args=(there, forwarded_env(), threads_per_worker(self.workers), self.warm_up))
             process.start()
+            there.close()  # the worker's end lives in the worker now
+            self._processes.append(process)
+            self._channels[here] = process
         try:
             for _ in self._processes:
-                kind, _, error = self._receive()
+                _, (kind, _, error) = self._receive()
                 if kind == "failed":
                     raise WorkerError(f"a sweep worker could not start: {error}")
         except BaseException:
@@ -187,54 +196,65 @@ class ProcessExecutor(_WorkerPool):
             raise
         return self
 
-    def _receive(self) -> tuple[str, int, Any]:
-        """The next message from a worker; raises WorkerError when one has died."""
+    def _receive(self) -> tuple[Connection, tuple[str, int, Any]]:
+        """The next message from any worker, with the pipe it came through; raises
+        WorkerError when a worker has died."""
         while True:
-            try:
-                return self._results.get(timeout=0.5)
-            except queue.Empty:
-                dead = [p for p in self._processes if not p.is_alive()]
-                if dead:
-                    raise WorkerError(f"sweep worker {dead[0].pid} died (exit code "
-                                      f"{dead[0].exitcode}); the runs it had are lost, "
+            for channel in connection_wait(list(self._channels), timeout=0.5):
+                try:
+                    return channel, channel.recv()
+                except (EOFError, OSError):
+                    process = self._channels[channel]
+                    process.join(timeout=5)
+                    raise WorkerError(f"sweep worker {process.pid} died (exit code "
+                                      f"{process.exitcode}); the runs it had are lost, "
                                       "finished runs are saved") from None
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        items = list(items)
-        if not items:
+        pending = list(enumerate(items))[::-1]  # popped from the end: input order
+        if not pending:
             return
         self.start()
-        for index, item in enumerate(items):
-            self._tasks.put((index, fn, item))
-        remaining = len(items)
+
+        def send_next(channel: Connection) -> None:
+            index, item = pending.pop()
+            channel.send((index, fn, item))
+
+        remaining = len(pending)
+        for channel in list(self._channels)[:remaining]:
+            send_next(channel)
         try:
             while remaining:
-                kind, _, value = self._receive()
+                channel, (kind, _, value) = self._receive()
                 if kind == "failed":
                     raise value
                 remaining -= 1
+                if pending:
+                    send_next(channel)
                 yield value
         finally:
             if remaining:  # stopped early (error, Ctrl-C, caller closed us): drop the pool
                 self.close()
 
     def close(self) -> None:
-        """Stop the workers: let idle ones exit, terminate the busy ones."""
+        """Stop the workers: idle ones exit when asked, busy ones (a sweep stopped early)
+        are terminated after a second."""
         processes, self._processes = self._processes, []
-        if not processes:
-            return
+        channels, self._channels = self._channels, {}
+        for channel in channels:
+            with contextlib.suppress(OSError):  # that worker is gone already
+                channel.send(None)
+            channel.close()
+        deadline = time.monotonic() + 1
+        for process in processes:
+            process.join(timeout=max(0.0, deadline - time.monotonic()))
         for process in processes:
             if process.is_alive():
                 process.terminate()
-        for process in processes:
-            process.join(timeout=5)
+                process.join(timeout=5)
             if process.is_alive():
                 process.kill()
                 process.join(timeout=5)
-        for channel in (self._tasks, self._results):
-            channel.close()
-            channel.cancel_join_thread()
-        self._tasks = self._results = None
 
     def __del__(self) -> None:
         if getattr(self, "_processes", None):

@@ -87,8 +87,7 @@ def test_ctrl_c_during_a_process_pool_sweep(tmp_path):
         if process.poll() is None:
             process.kill()
     assert process.returncode == 130, stderr
-    assert stderr.strip().splitlines()[-1] == "keras-rparity: interrupted", stderr
-    assert "Traceback" not in stderr
+    assert stderr.strip() == "keras-rparity: interrupted", stderr  # nothing else, workers' too
     assert "saved in" in stdout and "run the same command again" in stdout
     assert seconds < 15
     time.sleep(1)

@@ -3,6 +3,7 @@ cluster; workers stay alive across runs; the temporary KERAS_HOME reaches the wo
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import subprocess
@@ -13,8 +14,13 @@ import pytest
 
 from keras_rparity.errors import InvalidChoiceError, KerasRParityError
 from keras_rparity.sweep import make_executor, make_grid, run_sweep
-from keras_rparity.sweep.executors import ProcessExecutor, RayExecutor, SerialExecutor
-from keras_rparity.sweep.run_one import RunResult
+from keras_rparity.sweep.executors import (
+    ProcessExecutor,
+    RayExecutor,
+    SerialExecutor,
+    WorkerError,
+)
+from keras_rparity.sweep.run_one import RunResult, warm_up
 from keras_rparity.sweep.workers import RUN_THREADS
 
 TINY = {"activations": ["relu", "tanh"], "optimizers": ["adam"], "models": ["dense"],
@@ -51,8 +57,9 @@ def serial_numbers(tmp_path_factory, keras_home, fashion_mnist_installed) -> dic
 
 
 def test_process_pool_gives_the_serial_bits_with_two_live_workers(
-        tmp_path, keras_home, serial_numbers):
-    with ProcessExecutor(2) as executor:
+        tmp_path, keras_home, serial_numbers, capfd):
+    warmed = functools.partial(warm_up, "fashion_mnist", TINY["per_class"])  # as the CLI does
+    with ProcessExecutor(2, warm_up=warmed) as executor:
         first = run_sweep(make_grid(**TINY), tmp_path / "a", executor, progress=False)
         workers = set(executor.pids)
         again = run_sweep(make_grid(**TINY), tmp_path / "b", executor, progress=False,
@@ -67,6 +74,7 @@ def test_process_pool_gives_the_serial_bits_with_two_live_workers(
         assert numbers(result) == serial_numbers[result.run_id]
     assert (first.out / "summary.md").is_file()
     assert executor.pids == []  # closed: no worker left behind
+    assert "WARNING" not in capfd.readouterr().err  # the workers' stderr too
 
 
 def test_worker_that_fails_to_warm_up_is_one_clear_error():
@@ -77,6 +85,17 @@ def test_worker_that_fails_to_warm_up_is_one_clear_error():
 
 def _failing_warm_up() -> None:
     raise ValueError("nope")
+
+
+def test_worker_that_dies_is_one_clear_error_and_the_pool_is_dropped():
+    executor = ProcessExecutor(1)
+    with pytest.raises(WorkerError, match=r"sweep worker \d+ died \(exit code 3\)"):
+        list(executor.map(_exit_process, [3]))
+    assert executor.pids == []
+
+
+def _exit_process(status: int) -> None:
+    os._exit(status)
 
 
 @pytest.mark.slow

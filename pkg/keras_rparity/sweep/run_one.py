@@ -19,9 +19,12 @@ Example (trains a tiny model; needs Fashion-MNIST):
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -130,6 +133,32 @@ def cached_dataset(name: str, per_class: int | None) -> ImageDataset:
     return load_image_dataset(name, per_class)
 
 
+class _NotRetracing(logging.Filter):
+    """Drops TensorFlow's "frequent tf.function retracing" warning (see
+    :func:`new_model_per_run`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "triggered tf.function retracing" not in record.getMessage()
+
+
+@contextmanager
+def new_model_per_run() -> Iterator[None]:
+    """While the block runs, TensorFlow does not warn about "frequent retracing".
+
+    TensorFlow counts the traces of every model's train and test functions together (they
+    share Keras' Python function), so a worker's warm-up and first short runs, each
+    training a new model, set the warning off. A sweep builds a new model per run on
+    purpose: each model's functions are traced once, and the warning's advice (define the
+    function outside the loop) does not apply. Only that warning is dropped, only here.
+    """
+    logger, dropped = logging.getLogger("tensorflow"), _NotRetracing()
+    logger.addFilter(dropped)
+    try:
+        yield
+    finally:
+        logger.removeFilter(dropped)
+
+
 def warm_up(dataset: str, per_class: int | None) -> None:
     """Prepare a worker before its first run: load the data, start Keras' training machinery.
 
@@ -142,9 +171,10 @@ def warm_up(dataset: str, per_class: int | None) -> None:
     data = cached_dataset(dataset, per_class)
     model = build_model("dense", "relu", data.num_classes, data.input_shape)
     model.compile(optimizer="sgd", loss=LOSS, metrics=["accuracy"])
-    model.fit(data.x_train[:2], data.y_train[:2], epochs=1, batch_size=2, verbose=0,
-              validation_data=(data.x_test[:2], data.y_test[:2]))
-    model.evaluate(data.x_test[:2], data.y_test[:2], verbose=0)
+    with new_model_per_run():
+        model.fit(data.x_train[:2], data.y_train[:2], epochs=1, batch_size=2, verbose=0,
+                  validation_data=(data.x_test[:2], data.y_test[:2]))
+        model.evaluate(data.x_test[:2], data.y_test[:2], verbose=0)
     keras.backend.clear_session()
 
 
@@ -181,11 +211,12 @@ def train(config: RunConfig, data: ImageDataset) -> RunResult:
     model = build_model(config.model, config.activation, data.num_classes, data.input_shape)
     model.compile(optimizer=make_optimizer(config.optimizer), loss=LOSS, metrics=["accuracy"])
     build_training_state(model, data.x_train, data.y_train)
-    fitted = model.fit(data.x_train, data.y_train, epochs=config.epochs,
-                       batch_size=config.batch_size, validation_data=(data.x_test, data.y_test),
-                       shuffle=True, verbose=0)
-    test_loss, test_accuracy = model.evaluate(data.x_test, data.y_test,
-                                              batch_size=config.batch_size, verbose=0)
+    with new_model_per_run():
+        fitted = model.fit(data.x_train, data.y_train, epochs=config.epochs,
+                           batch_size=config.batch_size, shuffle=True, verbose=0,
+                           validation_data=(data.x_test, data.y_test))
+        test_loss, test_accuracy = model.evaluate(data.x_test, data.y_test,
+                                                  batch_size=config.batch_size, verbose=0)
     predicted = predict_classes(model, data.x_test, config.batch_size)
     seconds = time.perf_counter() - start
     environment = {**_environment(data), "cpu_seconds": time.process_time() - cpu_start}

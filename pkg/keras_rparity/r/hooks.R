@@ -35,9 +35,10 @@ fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL,
     stop("`epochs` must be a positive whole number; got NA", call. = FALSE)
   }
   ctx <- .rparity_ctx()
+  x_seen <- .as_shared_array(x)
   y_seen <- .as_shared_array(y)
   ctx$preflight(object, y_seen)
-  ctx$prepare_fit(object, .as_shared_array(x), y_seen)
+  ctx$prepare_fit(object, x_seen, y_seen)
   if (!is.null(callbacks) && !is.list(callbacks)) callbacks <- list(callbacks)
   callbacks <- c(callbacks, list(ctx$initial_weights_keeper()))
   invisible(gc(verbose = FALSE))  # free the program's garbage before Keras allocates
@@ -45,6 +46,6 @@ fit <- function(object, x = NULL, y = NULL, ..., epochs = 1, verbose = NULL,
   history <- .api_fun("fit")(object, x = x, y = y, ..., epochs = ctx$epochs(epochs),
                              verbose = ctx$verbose(verbose), callbacks = callbacks)
   seconds <- as.numeric(difftime(Sys.time(), started, units = "secs"))
-  ctx$record_fit(object, .as_shared_array(x), y_seen, history$metrics, seconds)
+  ctx$record_fit(object, x_seen, y_seen, history$metrics, seconds)
   invisible(history)
 }

@@ -199,16 +199,14 @@ class ProcessExecutor(_WorkerPool):
     def _receive(self) -> tuple[Connection, tuple[str, int, Any]]:
         """The next message from any worker, with the pipe it came through; raises
         WorkerError when a worker has died."""
-        while True:
-            for channel in connection_wait(list(self._channels), timeout=0.5):
-                try:
-                    return channel, channel.recv()
-                except (EOFError, OSError):
-                    process = self._channels[channel]
-                    process.join(timeout=5)
-                    raise WorkerError(f"sweep worker {process.pid} died (exit code "
-                                      f"{process.exitcode}); the runs it had are lost, "
-                                      "finished runs are saved") from None
+        channel = connection_wait(list(self._channels))[0]  # a message, or a worker's end
+        try:
+            return channel, channel.recv()
+        except (EOFError, OSError):
+            process = self._channels[channel]
+            process.join(timeout=5)
+            raise WorkerError(f"sweep worker {process.pid} died (exit code {process.exitcode}); "
+                              "the runs it had are lost, finished runs are saved") from None
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         pending = list(enumerate(items))[::-1]  # popped from the end: input order

@@ -13,8 +13,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "pkg" / "keras_rparity"
 #: Units (top-level modules or packages of keras_rparity), low to high. A unit may import
 #: its own layer (without cycles) and every lower one, never a higher one.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("errors", "validation", "quiet", "backend", "determinism", "training_state", "shipped",
-     "interrupts", "host"),
+    ("errors", "equality", "validation", "quiet", "backend", "determinism", "training_state",
+     "shipped", "interrupts", "host"),
     ("data",),
     ("pairing",),
     ("record",),

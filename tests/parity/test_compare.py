@@ -69,3 +69,23 @@ def test_a_metric_on_one_side_only_is_a_reported_difference():
     difference = explain_fit(fit)
     assert difference.kind == "metrics"
     assert "only Python recorded 'mae' at epoch 1" in difference.message
+
+
+@pytest.mark.parametrize("acceptance", [{}, {"tolerance": 1e-3}, {"ulps": 2}])
+def test_nan_on_both_sides_is_the_same_in_metrics_and_weights(acceptance):
+    nan_weights = [np.array([[np.nan], [1.0]], np.float32)]
+    a = record([np.inf, np.nan], weights=nan_weights)
+    b = record([np.inf, np.nan], weights=[w.copy() for w in nan_weights])
+    fit = compare_fits(a, b)
+    assert fit.weights_max_abs_diff == 0.0 and fit.weights_max_ulps == 0
+    assert fit.max_abs_diff == 0.0 and fit.max_ulps == 0
+    assert fit.exact and fit.within(**acceptance)
+
+
+@pytest.mark.parametrize("acceptance", [{}, {"tolerance": 1e30}, {"ulps": 10**9}])
+def test_nan_against_a_number_is_never_within(acceptance):
+    fit = compare_fits(record([1.0, np.nan]), record([1.0, 2.0]))
+    assert not fit.exact and not fit.within(**acceptance)
+    weights = compare_fits(record([1.0], weights=[np.array([[np.nan], [1.0]], np.float32)]),
+                           record([1.0]))
+    assert np.isnan(weights.weights_max_abs_diff) and not weights.within(**acceptance)

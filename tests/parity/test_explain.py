@@ -132,3 +132,22 @@ def test_ulp_distances():
 def test_no_fit_on_either_side_is_explained():
     found = first_difference([], [], [])
     assert found.kind == "fit_count" and "neither program called fit()" in found.message
+
+
+def test_with_a_tolerance_the_first_epoch_that_breaks_it_is_named():
+    one_ulp = float(np.nextafter(np.float32(3.0), np.float32(4.0)))
+    fit = compare_fits(record(losses=(one_ulp, 2.5)), record())
+    exact = explain_fit(fit)
+    assert "differs first at epoch 1" in exact.message
+    found = explain_fit(fit, tolerance=1e-3)
+    assert found.kind == "metrics" and "differs first at epoch 2" in found.message
+    assert "(tolerance 0.001)" in found.message
+    assert "differs first at epoch 2" in explain_fit(fit, ulps=4).message
+
+
+def test_with_a_tolerance_a_differing_optimizer_names_the_epoch_that_breaks_it():
+    sgd = {"class": "SGD", "learning_rate": 0.01}
+    one_ulp = float(np.nextafter(np.float32(3.0), np.float32(4.0)))
+    found = explain_fit(compare_fits(record(optimizer=sgd, losses=(one_ulp, 2.5)), record()),
+                        tolerance=1e-3)
+    assert found.kind == "optimizer" and "from epoch 2 on" in found.message

@@ -3,7 +3,9 @@
 Parity means: the same prepared data (shape and every value), the same model
 (input/output shapes, parameter count, initial weights) and the same numbers out
 (loss and every metric, each epoch, and the final weights). Differences are
-measured, never rounded away: absolute differences and float32 ULP distances.
+measured, never rounded away: absolute differences and float32 ULP distances. One rule
+of sameness holds everywhere (:mod:`keras_rparity.equality`): NaN is the same as NaN, in
+the data, the metrics and the weights alike.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
+from keras_rparity.equality import abs_difference, max_abs_difference, same_arrays
 from keras_rparity.parity.ulps import max_ulps, ulp_distance
 from keras_rparity.record import FitRecord
 from keras_rparity.record.fit_record import same_as_trained
@@ -70,10 +73,12 @@ class FitParity:
 
     @property
     def max_abs_diff(self) -> float:
-        """Largest absolute difference of any metric at any epoch (NaN when none)."""
+        """Largest absolute difference of any metric at any epoch (0 when there are no
+        epochs; NaN when no value has a counterpart)."""
         diffs = self.per_epoch["abs_diff"].to_numpy()
-        return float(np.nanmax(diffs)) if diffs.size and not np.isnan(diffs).all() else (
-            0.0 if diffs.size == 0 else float("nan"))
+        if diffs.size == 0:
+            return 0.0
+        return float("nan") if np.isnan(diffs).all() else float(np.nanmax(diffs))
 
     @property
     def max_rel_diff(self) -> float:
@@ -117,7 +122,7 @@ class FitParity:
         """Whether both models started from the same weights (``None``: not recorded)."""
         if self.r.initial_weights is None or self.python.initial_weights is None:
             return None
-        return weights_max_abs_diff(self.r.initial_weights, self.python.initial_weights) == 0.0
+        return _same_weights(self.r.initial_weights, self.python.initial_weights)
 
     @cached_property
     def weights_max_abs_diff(self) -> float:
@@ -139,13 +144,14 @@ class FitParity:
 
     def metrics_within(self, tolerance: float | None = None, ulps: int | None = None) -> bool:
         """Every per-epoch metric within ``tolerance`` (absolute) or ``ulps`` (float32
-        ULPs); with neither, bitwise equal."""
-        table = self.per_epoch
-        if tolerance is not None:
-            return bool((table["abs_diff"] <= tolerance).all())
-        if ulps is not None:
-            return bool(((table["ulps"] >= 0) & (table["ulps"] <= ulps)).all())
-        return bool((table["ulps"] == 0).all())
+        ULPs); with neither, bitwise equal (NaN = NaN)."""
+        return not self.breaking(tolerance, ulps).any()
+
+    def breaking(self, tolerance: float | None = None, ulps: int | None = None) -> pd.Series:
+        """Per row of :attr:`per_epoch`: does this value break what is accepted (outside
+        ``tolerance``/``ulps``; with neither, not bitwise equal)? A value one side lacks,
+        or NaN against a number, breaks any acceptance."""
+        return breaking_rows(self.per_epoch, tolerance, ulps)
 
     @property
     def exact(self) -> bool:
@@ -165,7 +171,7 @@ class FitParity:
         if not self.metrics_within(tolerance, ulps):
             return False
         if tolerance is not None:
-            return self.weights_max_abs_diff <= tolerance
+            return bool(self.weights_max_abs_diff <= tolerance)
         return 0 <= self.weights_max_ulps <= ulps
 
     def per_epoch_max(self, metric: str) -> float:
@@ -201,15 +207,34 @@ def per_epoch_table(r: pd.DataFrame, py: pd.DataFrame) -> pd.DataFrame:
     r_long = r.melt(id_vars="epoch", var_name="metric", value_name="r")
     py_long = py.melt(id_vars="epoch", var_name="metric", value_name="python")
     merged = py_long.merge(r_long, on=["epoch", "metric"], how="outer")
-    merged["abs_diff"] = (merged["r"] - merged["python"]).abs()
+    merged["abs_diff"] = abs_difference(merged["r"].to_numpy(), merged["python"].to_numpy())
     scale = merged["python"].abs().where(merged["python"] != 0, 1.0)
-    merged["rel_diff"] = merged["abs_diff"] / scale
+    merged["rel_diff"] = (merged["abs_diff"] / scale).where(merged["abs_diff"] != 0, 0.0)
     merged["ulps"] = ulp_distance(merged["r"].to_numpy(), merged["python"].to_numpy())
     order = {m: i for i, m in enumerate(metrics)}
     merged = merged.sort_values(
         ["metric", "epoch"], key=lambda s: s.map(order) if s.name == "metric" else s)
     return merged[["epoch", "metric", "r", "python", "abs_diff", "rel_diff",
                    "ulps"]].reset_index(drop=True)
+
+
+def breaking_rows(per_epoch: pd.DataFrame, tolerance: float | None = None,
+                  ulps: int | None = None) -> pd.Series:
+    """Which rows of a :func:`per_epoch_table` break what is accepted: ``abs_diff`` over
+    ``tolerance``, ``ulps`` over ``ulps`` (or -1: NaN against a number), or, with
+    neither, any ULP of difference. NaN on both sides is the same value (0 ULPs, 0 diff).
+
+    Example:
+    >>> t = per_epoch_table(pd.DataFrame({"epoch": [1, 2], "loss": [np.nan, 0.5]}),
+    ...                     pd.DataFrame({"epoch": [1, 2], "loss": [np.nan, 0.25]}))
+    >>> breaking_rows(t).tolist(), breaking_rows(t, tolerance=0.3).tolist()
+    ([False, True], [False, False])
+    """
+    if tolerance is not None:
+        return ~(per_epoch["abs_diff"] <= tolerance)
+    if ulps is not None:
+        return ~((per_epoch["ulps"] >= 0) & (per_epoch["ulps"] <= ulps))
+    return per_epoch["ulps"] != 0
 
 
 def _columns_match(per_epoch: pd.DataFrame) -> bool:
@@ -221,9 +246,19 @@ def _same_shapes(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
     return len(a) == len(b) and all(x.shape == y.shape for x, y in zip(a, b, strict=True))
 
 
+def _same_weights(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+    return len(a) == len(b) and all(same_arrays(x, y) for x, y in zip(a, b, strict=True))
+
+
 def weights_max_abs_diff(a: list[np.ndarray], b: list[np.ndarray]) -> float:
-    """Largest absolute difference over all weight arrays; inf when their shapes differ."""
+    """Largest absolute difference over all weight arrays (NaN = NaN: 0; NaN against a
+    number: NaN); inf when their shapes differ.
+
+    Example:
+    >>> weights_max_abs_diff([np.array([np.nan, 1.0])], [np.array([np.nan, 1.5])])
+    0.5
+    """
     if not _same_shapes(a, b):
         return float("inf")
-    return max((float(np.max(np.abs(np.asarray(x, np.float64) - np.asarray(y, np.float64))))
-                for x, y in zip(a, b, strict=True) if x.size), default=0.0)
+    diffs = [max_abs_difference(x, y) for x, y in zip(a, b, strict=True)]
+    return float(np.max(diffs)) if diffs else 0.0

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from keras_rparity.equality import same_arrays, same_elements
 from keras_rparity.parity.compare import FitParity, weights_max_abs_diff
 from keras_rparity.record import FitRecord
 
@@ -93,7 +94,7 @@ def explain_fit(fit: FitParity, tolerance: float | None = None, ulps: int | None
                           f"{fit.r.loss!r}, Python {fit.python.loss!r}.",
                           "Compile both models with the same loss.")
     if fit.r.optimizer and fit.python.optimizer and fit.r.optimizer != fit.python.optimizer:
-        return _optimizer(fit, n)
+        return _optimizer(fit, n, tolerance, ulps)
     if not fit.metrics_within(tolerance, ulps):
         return _metrics(fit, n, tolerance, ulps)
     return Difference(
@@ -161,7 +162,7 @@ def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray) -> str:
     `x` differs first at index [0, 1]: R 2, Python 3 (1 of 2 elements differ).
     """
     r64, py64 = np.asarray(r, np.float64), np.asarray(py, np.float64)
-    differs = ~((r64 == py64) | (np.isnan(r64) & np.isnan(py64)))
+    differs = ~same_elements(r64, py64)
     first = tuple(int(i) for i in np.argwhere(differs)[0])
     text = (f"`{name}` differs first at index [{', '.join(map(str, first))}]: "
             f"R {r64[first]:.9g}, Python {py64[first]:.9g} "
@@ -222,7 +223,7 @@ def _initial_weights(fit: FitParity, n: int, seed: int | None) -> Difference:
 
 def _first_differing_weight(r_w: list[np.ndarray], py_w: list[np.ndarray]) -> str:
     for i, (a, b) in enumerate(zip(r_w, py_w, strict=False)):
-        if a.shape != b.shape or not np.array_equal(a, b):
+        if not same_arrays(a, b):
             return (f"weight array {i + 1} of {len(r_w)}, shape {tuple(a.shape)}, max |diff| "
                     f"{weights_max_abs_diff([a], [b]):g}")
     return f"{len(r_w)} weight arrays in R, {len(py_w)} in Python"
@@ -234,21 +235,23 @@ def _same_weights_other_order(r_w: list[np.ndarray], py_w: list[np.ndarray]) -> 
     unmatched = list(py_w)
     for a in r_w:
         match = next((i for i, b in enumerate(unmatched)
-                      if a.shape == b.shape and np.array_equal(a, b)), None)
+                      if same_arrays(a, b)), None)
         if match is None:
             return False
         unmatched.pop(match)
     return True
 
 
-def _optimizer(fit: FitParity, n: int) -> Difference:
+def _optimizer(fit: FitParity, n: int, tolerance: float | None,
+               ulps: int | None) -> Difference:
     r_o, py_o = fit.r.optimizer, fit.python.optimizer
     keys = [k for k in dict.fromkeys([*r_o, *py_o]) if r_o.get(k) != py_o.get(k)]
     shown = ", ".join(f"{k}: R {_setting(r_o.get(k))}, Python {_setting(py_o.get(k))}"
                       for k in keys)
     return Difference(
         "optimizer", n, f"the optimizers differ ({shown}); the metrics differ from epoch "
-        f"{_first_epoch(fit)} on.", "Compile both models with the same optimizer settings.")
+        f"{_first_epoch(fit, tolerance, ulps)} on.",
+        "Compile both models with the same optimizer settings.")
 
 
 def _setting(value: object) -> str:
@@ -261,8 +264,9 @@ def _setting(value: object) -> str:
     return f"{value:.7g}" if isinstance(value, float) else repr(value)
 
 
-def _first_epoch(fit: FitParity) -> int | None:
-    bad = fit.per_epoch[fit.per_epoch["ulps"] != 0]
+def _first_epoch(fit: FitParity, tolerance: float | None, ulps: int | None) -> int | None:
+    """The first epoch whose metrics break what is accepted (``None``: none does)."""
+    bad = fit.per_epoch[fit.breaking(tolerance, ulps)]
     return int(bad["epoch"].min()) if len(bad) else None
 
 
@@ -276,8 +280,7 @@ def _metrics(fit: FitParity, n: int, tolerance: float | None, ulps: int | None) 
                           f"{int(row['epoch'])} (epochs: R {fit.epochs['r']}, Python "
                           f"{fit.epochs['python']}).",
                           "Train for the same epochs with the same metrics on both sides.")
-    bad = table[table["ulps"] != 0].sort_values(["epoch"], kind="stable")
-    row = bad.iloc[0]
+    row = table[fit.breaking(tolerance, ulps)].sort_values(["epoch"], kind="stable").iloc[0]
     allowed = (f" (tolerance {tolerance:g})" if tolerance is not None else
                f" (allowed {ulps} ULPs)" if ulps is not None else "")
     return Difference(

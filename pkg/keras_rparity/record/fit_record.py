@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from keras_rparity.equality import same_arrays
+
 #: Arrays up to this many bytes (x and y together) are kept in the record, so that a
 #: comparison can point at the first differing element; larger ones only by fingerprint.
 KEEP_ARRAYS_MAX_BYTES = 64 * 2**20
@@ -83,9 +85,7 @@ def same_as_trained(a: Any, b: Any) -> bool:
     >>> same_as_trained(np.array([1, 2], dtype=np.int32), np.array([1, 3], dtype=np.uint8))
     False
     """
-    a, b = as_trained(a), as_trained(b)
-    return a.shape == b.shape and np.array_equal(a.astype(np.float64), b.astype(np.float64),
-                                                 equal_nan=True)
+    return same_arrays(as_trained(a), as_trained(b))
 
 
 #: Bytes (of float64 values) per CRC-32 block of an array's digest, about.

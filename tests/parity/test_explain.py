@@ -6,11 +6,11 @@ import numpy as np
 
 from keras_rparity.parity.compare import compare_fits
 from keras_rparity.parity.explain import (
-    column_major_mismatch,
     describe_array_difference,
     explain_fit,
     first_difference,
 )
+from keras_rparity.parity.data_causes import column_major, data_cause
 from keras_rparity.parity.ulps import max_ulps, ulp_distance
 from keras_rparity.record import ArrayFingerprint, FitRecord, history_frame
 
@@ -42,9 +42,9 @@ def test_column_major_data_is_recognised():
 
 
 def test_reordered_rows_are_named():
-    shuffled = describe_array_difference("x", X[::-1], X)
+    shuffled = describe_array_difference("x", X[::-1], X, data_cause(X[::-1], X))
     assert "same values in a different order" in shuffled
-    assert not column_major_mismatch(X[::-1], X)
+    assert column_major(X[::-1], X) is None
 
 
 def test_data_is_compared_as_keras_trains_on_it():

@@ -2,6 +2,7 @@
 
 * :mod:`~keras_rparity.parity.compare`: one pair of fits (:class:`FitParity`);
 * :mod:`~keras_rparity.parity.explain`: the first difference and its fix;
+* :mod:`~keras_rparity.parity.data_causes`: why the data differ (R -> Python porting mistakes);
 * :mod:`~keras_rparity.parity.report`: :class:`ParityReport` and :func:`compare_runs`;
 * :mod:`~keras_rparity.parity.pairs`: running a program pair (or a bundled one) and comparing.
 """

@@ -2,7 +2,7 @@
 
 Fits are paired in order. The checks run in this order, per fit, and the first one
 that fails is the answer: number of fits; data (``x`` then ``y``: the first differing
-element, and R's column-major order recognised); shapes; parameter counts; initial
+element, and its cause recognised: :mod:`~keras_rparity.parity.data_causes`); shapes; parameter counts; initial
 weights (seed or layer-construction order); the loss; optimizer settings; per-epoch metrics;
 final weights.
 """
@@ -16,6 +16,7 @@ import numpy as np
 
 from keras_rparity.equality import same_arrays, same_elements
 from keras_rparity.parity.compare import FitParity, weights_max_abs_diff
+from keras_rparity.parity.data_causes import DataCause, data_cause, shape_cause
 from keras_rparity.record import FitRecord
 
 #: Kinds of difference, in the order they are looked for.
@@ -26,6 +27,7 @@ SEED_FIX = ("Either set the same seed in both programs right before building eac
             "(R: set_random_seed(42); Python: keras.utils.set_random_seed(42)), or run with "
             "--seed 42 (compare(..., seed=42)) so keras-rparity sets it identically on both "
             "sides at the first layer, input or model of each model.")
+DATA_FIX = "Prepare the data the same way on both sides (same rows, same order, same scaling)."
 ORDER_FIX = ("Create the layers in the same order in both programs (the seed draws one "
              "initializer seed per layer, in creation order).")
 
@@ -33,12 +35,14 @@ ORDER_FIX = ("Create the layers in the same order in both programs (the seed dra
 @dataclass(frozen=True)
 class Difference:
     """The first difference: ``kind`` (one of :data:`KINDS`), the fit (1-based, ``None``
-    for the number of fits), a message saying where, and how to fix it."""
+    for the number of fits), a message saying where, how to fix it, and for data the
+    recognised ``cause`` (a :data:`~keras_rparity.parity.data_causes.CAUSES` name)."""
 
     kind: str
     fit: int | None
     message: str
     fix: str = ""
+    cause: str | None = None
 
     def __str__(self) -> str:
         where = f"fit {self.fit}: " if self.fit is not None else ""
@@ -115,20 +119,21 @@ def _data(fit: FitParity, n: int) -> Difference | None:
             continue
         r_arr, py_arr = _arrays(fit.r, name), _arrays(fit.python, name)
         if r_print.shape != py_print.shape:
-            hint = (" (the same dimensions reversed: R's dim() order is the reverse of "
-                    "what Python built; transpose one side, e.g. aperm() in R)"
-                    if r_print.shape == py_print.shape[::-1] else "")
+            cause = shape_cause(r_print.shape, py_print.shape)
             return Difference(
                 "data", n, f"`{name}` has shape {r_print.shape} in R but {py_print.shape} in "
-                f"Python{hint}.", "Prepare the data the same way on both sides.")
+                f"Python." + (f" {cause.explanation}" if cause else ""),
+                cause.fix if cause else "Prepare the data the same way on both sides.",
+                cause=cause.name if cause else None)
         if r_arr is None or py_arr is None:
             return Difference(
                 "data", n, f"`{name}` holds different values in R and Python (same shape "
                 f"{r_print.shape}; the arrays were too large to keep, so the first differing "
                 "element is not known).",
                 "Rerun with a smaller --per-class to locate the first differing element.")
-        return Difference("data", n, describe_array_difference(name, r_arr, py_arr),
-                          _data_fix(r_arr, py_arr))
+        cause = data_cause(r_arr, py_arr)
+        return Difference("data", n, describe_array_difference(name, r_arr, py_arr, cause),
+                          cause.fix if cause else DATA_FIX, cause=cause.name if cause else None)
     return None
 
 
@@ -138,24 +143,9 @@ def _arrays(record: FitRecord, name: str) -> np.ndarray | None:
     return np.asarray(record.arrays[0 if name == "x" else 1])
 
 
-def column_major_mismatch(r: np.ndarray, py: np.ndarray) -> bool:
-    """True when R's array holds Python's values filled column by column (R's order)
-    where Python filled them row by row, or the reverse.
-
-    Example:
-    >>> v = np.arange(6.0)
-    >>> column_major_mismatch(v.reshape(3, 2, order="F"), v.reshape(3, 2))
-    True
-    """
-    if r.shape != py.shape or r.ndim < 2:
-        return False
-    r64, py64 = np.asarray(r, np.float64), np.asarray(py, np.float64)
-    return (np.array_equal(r64.ravel(order="F"), py64.ravel(order="C"))
-            or np.array_equal(r64.ravel(order="C"), py64.ravel(order="F")))
-
-
-def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray) -> str:
-    """Where two same-shape arrays first differ, and what kind of difference it is.
+def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray,
+                              cause: DataCause | None = None) -> str:
+    """Where two same-shape arrays first differ, and (``cause``) why.
 
     Example:
     >>> print(describe_array_difference("x", np.array([[1.0, 2.0]]), np.array([[1.0, 3.0]])))
@@ -167,20 +157,7 @@ def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray) -> str:
     text = (f"`{name}` differs first at index [{', '.join(map(str, first))}]: "
             f"R {r64[first]:.9g}, Python {py64[first]:.9g} "
             f"({int(differs.sum())} of {differs.size} elements differ).")
-    if column_major_mismatch(r, py):
-        text += (" R's array holds the same values in column-major order: R fills "
-                 "matrix()/array() column by column, Python's reshape fills row by row.")
-    elif np.array_equal(np.sort(r64, axis=None), np.sort(py64, axis=None)):
-        text += " Both hold the same values in a different order (rows ordered differently)."
-    return text
-
-
-def _data_fix(r: np.ndarray, py: np.ndarray) -> str:
-    if column_major_mismatch(r, py):
-        return ("Fill the array in the same order on both sides: in R, matrix(v, ncol = k, "
-                "byrow = TRUE) or aperm(array(v, rev(dims))); or in Python, "
-                "reshape(..., order='F').")
-    return "Prepare the data the same way on both sides (same rows, same order, same scaling)."
+    return f"{text} {cause.explanation}" if cause else text
 
 
 # --- model --------------------------------------------------------------------------------

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 
 from keras_rparity.parity.compare import compare_fits
+from keras_rparity.parity.data_causes import column_major, data_cause
 from keras_rparity.parity.explain import (
     describe_array_difference,
     explain_fit,
     first_difference,
 )
-from keras_rparity.parity.data_causes import column_major, data_cause
 from keras_rparity.parity.ulps import max_ulps, ulp_distance
 from keras_rparity.record import ArrayFingerprint, FitRecord, history_frame
 

@@ -180,7 +180,7 @@ def _sample_size(ratio: float, rows: int) -> int | None:
     if abs(estimate - rows) <= 0.01 * rows:
         return rows
     if estimate <= 1000 and abs(estimate - round(estimate)) < 0.01 and round(estimate) >= 2:
-        return int(round(estimate))
+        return round(estimate)
     return None
 
 

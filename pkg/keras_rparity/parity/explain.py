@@ -2,9 +2,9 @@
 
 Fits are paired in order. The checks run in this order, per fit, and the first one
 that fails is the answer: number of fits; data (``x`` then ``y``: the first differing
-element, and its cause recognised: :mod:`~keras_rparity.parity.data_causes`); shapes; parameter counts; initial
-weights (seed or layer-construction order); the loss; optimizer settings; per-epoch metrics;
-final weights.
+element, and its cause recognised: :mod:`~keras_rparity.parity.data_causes`); shapes;
+parameter counts; initial weights (seed or layer-construction order); the loss; optimizer
+settings; per-epoch metrics; final weights.
 """
 
 from __future__ import annotations

@@ -186,7 +186,7 @@ display(Image(filename=str(figures["output_gradients"])))
 from keras_rparity.record import Knobs
 from keras_rparity.programs.bundled import run_side
 
-knobs = Knobs(epochs=EPOCHS, per_class=PER_CLASS, keep_arrays=True)
+knobs = Knobs(epochs=EPOCHS, per_class=PER_CLASS)
 python_run = run_side("bird_vs_plane", "python", knobs)
 assert python_run.data_sources["cifar10"] == SOURCE, python_run.data_sources
 fit = python_run.fit("bce")

@@ -39,7 +39,7 @@ from keras_rparity.programs.bundled import get_pair
 print(get_pair("iris").r.path.read_text())
 
 # %%
-knobs = Knobs(epochs=EPOCHS, keep_arrays=True)
+knobs = Knobs(epochs=EPOCHS)
 python_run = run_side("iris", "python", knobs)
 r_run = run_side("iris", "r", knobs)
 report = compare_runs(r_run, python_run, "iris")

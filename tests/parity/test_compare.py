@@ -56,7 +56,7 @@ def test_different_data_parameters_and_weights_are_reported():
 def test_dtype_differences_alone_do_not_break_data_equality():
     labels_r = np.array([[2], [0]], dtype=np.int32)
     labels_py = np.array([[2], [0]], dtype=np.uint8)
-    assert ArrayFingerprint.of(labels_r).sha256 == ArrayFingerprint.of(labels_py).sha256
+    assert ArrayFingerprint.of(labels_r).digest == ArrayFingerprint.of(labels_py).digest
 
 
 def test_a_metric_on_one_side_only_is_a_reported_difference():

@@ -11,7 +11,7 @@ from keras_rparity.record import Knobs
 
 pytestmark = pytest.mark.r
 
-KNOBS = Knobs(epochs=2, per_class=10, keep_arrays=True)
+KNOBS = Knobs(epochs=2, per_class=10)
 
 
 @pytest.fixture(scope="module")

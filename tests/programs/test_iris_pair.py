@@ -12,7 +12,7 @@ from keras_rparity.record import Knobs
 
 pytestmark = pytest.mark.r
 
-KNOBS = Knobs(epochs=5, keep_arrays=True)
+KNOBS = Knobs(epochs=5)
 
 
 @pytest.fixture(scope="module")

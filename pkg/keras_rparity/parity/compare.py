@@ -19,7 +19,7 @@ import pandas as pd
 from keras_rparity.equality import abs_difference, max_abs_difference, same_arrays
 from keras_rparity.parity.ulps import max_ulps, ulp_distance
 from keras_rparity.record import FitRecord
-from keras_rparity.record.fit_record import same_as_trained
+from keras_rparity.record.fit_record import ELEMENTWISE_MAX_BYTES, same_as_trained
 
 
 @dataclass
@@ -92,12 +92,13 @@ class FitParity:
 
     def array_equal(self, name: str) -> bool:
         """Same shape and values of ``x`` or ``y`` as Keras trains on them: element by
-        element where both sides kept the arrays, else by fingerprint."""
+        element where both sides kept arrays of at most ``ELEMENTWISE_MAX_BYTES``, else by
+        fingerprint."""
         return self._array_equal[name]
 
     @cached_property
     def _array_equal(self) -> dict[str, bool]:
-        if self.r.arrays is not None and self.python.arrays is not None:
+        if compared_elementwise(self.r, self.python):
             return {name: same_as_trained(a, b) for name, a, b
                     in zip(("x", "y"), self.r.arrays, self.python.arrays, strict=True)}
         return {name: getattr(self.r, name).same_values(getattr(self.python, name))
@@ -182,6 +183,14 @@ class FitParity:
         """Per-epoch values of one metric, one column per side."""
         rows = self.per_epoch[self.per_epoch["metric"] == metric]
         return rows[["epoch", "r", "python", "abs_diff", "ulps"]].reset_index(drop=True)
+
+
+def compared_elementwise(r: FitRecord, py: FitRecord) -> bool:
+    """Are the two fits' data compared element by element (both kept, neither side's
+    ``x`` and ``y`` over :data:`~keras_rparity.record.fit_record.ELEMENTWISE_MAX_BYTES`)?"""
+    return all(record.arrays is not None
+               and sum(np.asarray(a).nbytes for a in record.arrays) <= ELEMENTWISE_MAX_BYTES
+               for record in (r, py))
 
 
 def compare_fits(r: FitRecord, py: FitRecord, index: int = 0) -> FitParity:

@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 from keras_rparity.equality import same_arrays, same_elements
-from keras_rparity.parity.compare import FitParity, weights_max_abs_diff
+from keras_rparity.parity.compare import FitParity, compared_elementwise, weights_max_abs_diff
 from keras_rparity.parity.data_causes import DataCause, data_cause, shape_cause
 from keras_rparity.record import FitRecord
+from keras_rparity.record.fit_record import as_trained, block_checksum
 
 #: Kinds of difference, in the order they are looked for.
 KINDS = ("fit_count", "data", "shape", "param_count", "initial_weights", "loss", "optimizer",
@@ -128,9 +129,10 @@ def _data(fit: FitParity, n: int) -> Difference | None:
         if r_arr is None or py_arr is None:
             return Difference(
                 "data", n, f"`{name}` holds different values in R and Python (same shape "
-                f"{r_print.shape}; the arrays were too large to keep, so the first differing "
-                "element is not known).",
-                "Rerun with a smaller --per-class to locate the first differing element.")
+                f"{r_print.shape}; the arrays were not kept, so the first differing element "
+                "is not known).", DATA_FIX)
+        if not compared_elementwise(fit.r, fit.python):
+            return _large_data(name, fit, n, r_arr, py_arr)
         cause = data_cause(r_arr, py_arr)
         return Difference("data", n, describe_array_difference(name, r_arr, py_arr, cause),
                           cause.fix if cause else DATA_FIX, cause=cause.name if cause else None)
@@ -143,9 +145,37 @@ def _arrays(record: FitRecord, name: str) -> np.ndarray | None:
     return np.asarray(record.arrays[0 if name == "x" else 1])
 
 
+def _large_data(name: str, fit: FitParity, n: int, r_arr: np.ndarray,
+                py_arr: np.ndarray) -> Difference:
+    """A difference in arrays too large to compare whole: the fingerprints' block
+    checksums give the first differing block of rows; only that block is read (as
+    float64: about ``DIGEST_BLOCK`` bytes a side), for the element, both values and what
+    the block shows of the cause."""
+    r_print, py_print = getattr(fit.r, name), getattr(fit.python, name)
+    block = r_print.first_differing_block(py_print)
+    rows = r_print.rows_of_block(block)
+    changed = [side for side, arr, prints in (("R", r_arr, r_print), ("Python", py_arr, py_print))
+               if block_checksum(arr, block, prints.block_rows) != prints.blocks[block]]
+    if changed:
+        return Difference(
+            "data", n, f"`{name}` holds different values in R and Python (same shape "
+            f"{r_print.shape}, first in rows {rows.start}-{min(rows.stop, r_print.shape[0]) - 1}"
+            f"); {' and '.join(changed)} changed the array after fit(), so its values then "
+            "are not known.", DATA_FIX)
+    r_block, py_block = as_trained(r_arr[rows]), as_trained(py_arr[rows])
+    cause = data_cause(r_block, py_block, whole=False)
+    text = describe_array_difference(name, r_block, py_block, cause, first_row=rows.start)
+    return Difference("data", n, text, cause.fix if cause else DATA_FIX,
+                      cause=cause.name if cause else None)
+
+
 def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray,
-                              cause: DataCause | None = None) -> str:
+                              cause: DataCause | None = None, first_row: int | None = None
+                              ) -> str:
     """Where two same-shape arrays first differ, and (``cause``) why.
+
+    ``first_row``: ``r`` and ``py`` are the block of rows of larger arrays that starts
+    there (indexes are shown in the whole array).
 
     Example:
     >>> print(describe_array_difference("x", np.array([[1.0, 2.0]]), np.array([[1.0, 3.0]])))
@@ -154,9 +184,13 @@ def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray,
     r64, py64 = np.asarray(r, np.float64), np.asarray(py, np.float64)
     differs = ~same_elements(r64, py64)
     first = tuple(int(i) for i in np.argwhere(differs)[0])
-    text = (f"`{name}` differs first at index [{', '.join(map(str, first))}]: "
-            f"R {r64[first]:.9g}, Python {py64[first]:.9g} "
-            f"({int(differs.sum())} of {differs.size} elements differ).")
+    index = (first[0] + (first_row or 0), *first[1:]) if first else first
+    counted = (f"{int(differs.sum())} of {differs.size} elements differ" if first_row is None
+               else f"{int(differs.sum())} of the {differs.size} elements of rows "
+                    f"{first_row}-{first_row + len(r64) - 1} differ; the arrays are too large "
+                    "to compare whole, the fingerprints' block checksums located these rows")
+    text = (f"`{name}` differs first at index [{', '.join(map(str, index))}]: "
+            f"R {r64[first]:.9g}, Python {py64[first]:.9g} ({counted}).")
     return f"{text} {cause.explanation}" if cause else text
 
 

@@ -20,7 +20,6 @@ from keras_rparity.determinism import enable_deterministic_ops, seed_everything
 from keras_rparity.errors import LossLabelMismatchError
 from keras_rparity.pairing import blocking_message, check_pairing
 from keras_rparity.record.fit_record import (
-    KEEP_ARRAYS_MAX_BYTES,
     ArrayFingerprint,
     FitRecord,
     history_frame,
@@ -106,13 +105,12 @@ class RunContext:
                    seconds: float) -> FitRecord:
         """Store what one ``fit`` saw and produced; returns the record.
 
-        ``x`` and ``y`` are kept as given (small ones) and fingerprinted as Keras trains on
+        ``x`` and ``y`` are kept as given (references) and fingerprinted as Keras trains on
         them (floating data in float32, whichever precision the program used). The findings
         are the ones :meth:`preflight` found for this fit (the checker runs once per fit),
         the initial weights what the :meth:`initial_weights_keeper` saw.
         """
         x_arr, y_arr = np.asarray(x), np.asarray(y)
-        keep = self.knobs.keep_arrays or x_arr.nbytes + y_arr.nbytes <= KEEP_ARRAYS_MAX_BYTES
         loss = loss_name(model)
         record = FitRecord(
             label=self._unique_label(_named(model) or loss),
@@ -126,7 +124,7 @@ class RunContext:
             output_activation=output_activation(model),
             weights=[np.asarray(w) for w in model.get_weights()],
             seconds=float(seconds),
-            arrays=(x_arr, y_arr) if keep else None,
+            arrays=(x_arr, y_arr),
             findings=list(self._take_findings(model, y_arr)),
             initial_weights=self.take_initial_weights(),
             optimizer=optimizer_settings(model),

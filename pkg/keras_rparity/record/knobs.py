@@ -24,8 +24,6 @@ class Knobs:
         per_class: if set, keep only the first ``per_class`` images of each class.
         verbose: Keras ``fit`` verbosity (0 silent, 1 progress bar, 2 one line per
             epoch) for fits whose program does not say.
-        keep_arrays: keep the ``x``/``y`` arrays of every fit in its record, whatever
-            their size (small arrays are always kept).
         standin: without CIFAR-10, use its CIFAR-format synthetic stand-in (parity of
             the programs only; accuracies mean nothing).
 
@@ -40,7 +38,6 @@ class Knobs:
     seed: int | None = DEFAULT_SEED
     per_class: int | None = None
     verbose: int = 0
-    keep_arrays: bool = False
     standin: bool = False
 
     def __post_init__(self) -> None:

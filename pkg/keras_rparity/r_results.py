@@ -8,7 +8,8 @@ so ``kp$compare("model.R", "model.py")`` returns a named R list (from Python,
     verdict           TRUE when parity holds (exact, or within tolerance/ulps)
     exact             TRUE when every fit is bitwise equal
     experiment        the pair's name (character)
-    first_difference  where R and Python first part, and the fix (character; NA if none)
+    first_difference  where R and Python first part, and the fix (character; NA if none);
+                      array indexes as R writes them, from 1 (x[1, 1], not index [0, 0])
     difference_kind   "data", "initial_weights", "optimizer", ... (character; NA if none)
     explanation       the verdict in words; on failure also the per-fit and per-epoch tables
     fit_count         fits recorded: list(r = , python = )
@@ -42,9 +43,9 @@ def report_for_r(report: ParityReport) -> dict[str, Any]:
         "verdict": report.verdict,
         "exact": report.exact,
         "experiment": report.experiment,
-        "first_difference": str(difference) if difference is not None else None,
+        "first_difference": difference.describe("r") if difference is not None else None,
         "difference_kind": difference.kind if difference is not None else None,
-        "explanation": parity_message(report),
+        "explanation": parity_message(report, indexing="r"),
         "fit_count": {"r": len(report.r.fits), "python": len(report.python.fits)},
         "summary": report.table(),
         "per_epoch": report.per_epoch(),

@@ -151,3 +151,12 @@ def test_with_a_tolerance_a_differing_optimizer_names_the_epoch_that_breaks_it()
     found = explain_fit(compare_fits(record(optimizer=sgd, losses=(one_ulp, 2.5)), record()),
                         tolerance=1e-3)
     assert found.kind == "optimizer" and "from epoch 2 on" in found.message
+
+
+def test_indexes_are_numpy_s_for_python_users_and_r_s_for_r_users():
+    r_x = X.copy()
+    r_x[2, 1] = -1.0
+    found = explain_fit(compare_fits(record(x=r_x), record()))
+    assert "`x` differs first at index [2, 1]: R -1, Python 5" in str(found)
+    assert "`x` differs first at x[3, 2]: R -1, Python 5" in found.describe("r")
+    assert found.describe("python") == str(found)

@@ -20,6 +20,9 @@ from keras_rparity.parity.data_causes import DataCause, data_cause, shape_cause
 from keras_rparity.record import FitRecord
 from keras_rparity.record.fit_record import as_trained, block_checksum
 
+#: How array indexes are shown: NumPy's (0-based) or R's (1-based).
+INDEXINGS = ("python", "r")
+
 #: Kinds of difference, in the order they are looked for.
 KINDS = ("fit_count", "data", "shape", "param_count", "initial_weights", "loss", "optimizer",
          "metrics", "final_weights")
@@ -44,10 +47,27 @@ class Difference:
     message: str
     fix: str = ""
     cause: str | None = None
+    r_message: str | None = None  # the message with R's 1-based indexes, when it has any
+
+    def describe(self, indexing: str = "python") -> str:
+        """The difference and its fix in words; ``indexing="r"`` shows array indexes as
+        R users write them (``x[1, 1]``), ``"python"`` as NumPy's (``index [0, 0]``).
+
+        Example:
+        >>> d = Difference("data", 1, "`x` differs first at index [0, 1]", "Fix it.",
+        ...                r_message="`x` differs first at x[1, 2]")
+        >>> print(d.describe("r"))
+        fit 1: `x` differs first at x[1, 2]
+        Fix: Fix it.
+        """
+        if indexing not in INDEXINGS:
+            raise ValueError(f"indexing must be one of {INDEXINGS}; got {indexing!r}")
+        message = self.r_message if indexing == "r" and self.r_message else self.message
+        where = f"fit {self.fit}: " if self.fit is not None else ""
+        return f"{where}{message}" + (f"\nFix: {self.fix}" if self.fix else "")
 
     def __str__(self) -> str:
-        where = f"fit {self.fit}: " if self.fit is not None else ""
-        return f"{where}{self.message}" + (f"\nFix: {self.fix}" if self.fix else "")
+        return self.describe()
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -134,8 +154,7 @@ def _data(fit: FitParity, n: int) -> Difference | None:
         if not compared_elementwise(fit.r, fit.python):
             return _large_data(name, fit, n, r_arr, py_arr)
         cause = data_cause(r_arr, py_arr)
-        return Difference("data", n, describe_array_difference(name, r_arr, py_arr, cause),
-                          cause.fix if cause else DATA_FIX, cause=cause.name if cause else None)
+        return _data_difference(n, name, r_arr, py_arr, cause)
     return None
 
 
@@ -164,32 +183,48 @@ def _large_data(name: str, fit: FitParity, n: int, r_arr: np.ndarray,
             "are not known.", DATA_FIX)
     r_block, py_block = as_trained(r_arr[rows]), as_trained(py_arr[rows])
     cause = data_cause(r_block, py_block, whole=False)
-    text = describe_array_difference(name, r_block, py_block, cause, first_row=rows.start)
-    return Difference("data", n, text, cause.fix if cause else DATA_FIX,
-                      cause=cause.name if cause else None)
+    return _data_difference(n, name, r_block, py_block, cause, rows.start)
+
+
+def _data_difference(n: int, name: str, r: np.ndarray, py: np.ndarray,
+                     cause: DataCause | None, first_row: int | None = None) -> Difference:
+    python, r_text = (describe_array_difference(name, r, py, cause, first_row, indexing)
+                      for indexing in INDEXINGS)
+    return Difference("data", n, python, cause.fix if cause else DATA_FIX,
+                      cause=cause.name if cause else None, r_message=r_text)
 
 
 def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray,
-                              cause: DataCause | None = None, first_row: int | None = None
-                              ) -> str:
+                              cause: DataCause | None = None, first_row: int | None = None,
+                              indexing: str = "python") -> str:
     """Where two same-shape arrays first differ, and (``cause``) why.
 
     ``first_row``: ``r`` and ``py`` are the block of rows of larger arrays that starts
-    there (indexes are shown in the whole array).
+    there (indexes are shown in the whole array). ``indexing``: ``"python"`` (NumPy's
+    0-based ``index [0, 1]``) or ``"r"`` (R's 1-based ``x[1, 2]``).
 
     Example:
-    >>> print(describe_array_difference("x", np.array([[1.0, 2.0]]), np.array([[1.0, 3.0]])))
+    >>> r, py = np.array([[1.0, 2.0]]), np.array([[1.0, 3.0]])
+    >>> print(describe_array_difference("x", r, py))
     `x` differs first at index [0, 1]: R 2, Python 3 (1 of 2 elements differ).
+    >>> print(describe_array_difference("x", r, py, indexing="r"))
+    `x` differs first at x[1, 2]: R 2, Python 3 (1 of 2 elements differ).
     """
     r64, py64 = np.asarray(r, np.float64), np.asarray(py, np.float64)
     differs = ~same_elements(r64, py64)
     first = tuple(int(i) for i in np.argwhere(differs)[0])
-    index = (first[0] + (first_row or 0), *first[1:]) if first else first
+    base = 1 if indexing == "r" else 0
+    index = [i + base for i in first]
+    if first_row is not None and index:
+        index[0] += first_row
+    where = (f"{name}[{', '.join(map(str, index))}]" if indexing == "r"
+             else f"index [{', '.join(map(str, index))}]")
     counted = (f"{int(differs.sum())} of {differs.size} elements differ" if first_row is None
                else f"{int(differs.sum())} of the {differs.size} elements of rows "
-                    f"{first_row}-{first_row + len(r64) - 1} differ; the arrays are too large "
-                    "to compare whole, the fingerprints' block checksums located these rows")
-    text = (f"`{name}` differs first at index [{', '.join(map(str, index))}]: "
+                    f"{first_row + base}-{first_row + len(r64) - 1 + base} differ; the arrays "
+                    "are too large to compare whole, the fingerprints' block checksums located "
+                    "these rows")
+    text = (f"`{name}` differs first at {where}: "
             f"R {r64[first]:.9g}, Python {py64[first]:.9g} ({counted}).")
     return f"{text} {cause.explanation}" if cause else text
 

@@ -119,8 +119,9 @@ class ParityReport:
         table = pd.concat(frames, ignore_index=True)
         return table[["fit", "loss", *[c for c in table.columns if c not in ("fit", "loss")]]]
 
-    def explain(self) -> str:
-        """The verdict in words, then the first difference and its fix."""
+    def explain(self, indexing: str = "python") -> str:
+        """The verdict in words, then the first difference and its fix (array indexes as
+        ``indexing`` writes them: ``"python"``, 0-based, or ``"r"``, 1-based)."""
         accepted = (f" within tolerance {self.tolerance:g}" if self.tolerance is not None else
                     f" within {self.ulps} ULPs" if self.ulps is not None else "")
         fits = f"{len(self.r.fits)} fit(s) in R, {len(self.python.fits)} in Python"
@@ -131,7 +132,7 @@ class ParityReport:
             return (f"{self.experiment}: PARITY HOLDS, {kind} ({fits}; max |diff| "
                     f"{largest:g}, max {ulps} float32 ULPs).")
         return (f"{self.experiment}: PARITY FAILS{accepted} ({fits}).\n"
-                f"First difference, {self.first_difference}")
+                f"First difference, {self.first_difference.describe(indexing)}")
 
     def plot(self, path: str | Path) -> Path:
         """The overlay of R's and Python's learning curves, as a PNG; returns its path."""

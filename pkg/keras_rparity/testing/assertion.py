@@ -53,10 +53,11 @@ def assert_parity(r: str | Path | Any, python: str | Path | Callable[[], Any] | 
     return report
 
 
-def parity_message(report: ParityReport) -> str:
+def parity_message(report: ParityReport, indexing: str = "python") -> str:
     """The verdict in words; when it fails, also the first difference's fix, the per-fit
-    summary and the per-epoch values of the fit where R and Python part."""
-    lines = [report.explain()]
+    summary and the per-epoch values of the fit where R and Python part. ``indexing``:
+    array indexes as NumPy (``"python"``, 0-based) or R (``"r"``, 1-based) writes them."""
+    lines = [report.explain(indexing)]
     if report.verdict:
         return lines[0]
     if len(report.fits):

@@ -5,7 +5,7 @@
 kp <- reticulate::import("keras_rparity")
 source(kp$testthat_helper())
 
-copy_iris_pair <- function(broken = FALSE) {
+copy_iris_pair <- function(broken = FALSE, r_edit = NULL) {
   bundled <- reticulate::import("keras_rparity.programs.bundled")
   source_dir <- reticulate::py_str(bundled$r_examples_dir())
   folder <- tempfile("iris-pair-")
@@ -22,7 +22,14 @@ copy_iris_pair <- function(broken = FALSE) {
       'loss="mean_squared_error")')
     writeLines(text, port)
   }
-  c(r = file.path(folder, "iris_regression.R"), python = port)
+  program <- file.path(folder, "iris_regression.R")
+  if (!is.null(r_edit)) {
+    text <- readLines(program)
+    stopifnot(r_edit[["old"]] %in% text)
+    text[text == r_edit[["old"]]] <- r_edit[["new"]]
+    writeLines(text, program)
+  }
+  c(r = program, python = port)
 }
 
 good <- copy_iris_pair()
@@ -72,4 +79,16 @@ test_that("a tolerance wide enough makes the expectation pass, and it says so", 
                                                seed = 42, epochs = 1, tolerance = 100))
   expect_false(result$exact)
   expect_match(result$explanation, "within tolerance 100", fixed = TRUE)
+})
+
+test_that("from R, the first differing element is named with R's 1-based indexes", {
+  old <- "x <- iris$Sepal.Length %>% as.matrix()"
+  edited <- copy_iris_pair(r_edit = c(old = old, new = paste0(old, "; x[3, 1] <- 0")))
+  res <- kp$compare(edited[["r"]], edited[["python"]], seed = 42, epochs = 1)
+  expect_identical(res$difference_kind, "data")
+  expect_match(res$first_difference, "`x` differs first at x[3, 1]: R 0, Python 4.7",
+               fixed = TRUE)
+  expect_match(res$explanation, "x[3, 1]", fixed = TRUE)
+  # Python users keep NumPy's indexes
+  expect_match(reticulate::py_str(res$report$first_difference), "index [2, 0]", fixed = TRUE)
 })

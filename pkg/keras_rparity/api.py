@@ -1,5 +1,9 @@
 """The high-level functions, friendly to Python and to R (through reticulate).
 
+The seed rule is the same in every function: both sides are seeded identically with
+seed 42 before each model is built unless ``seed`` says otherwise; ``seed=None`` (from
+R: ``seed = NULL`` or ``NA``) for programs that seed themselves.
+
 Every function takes plain values (R doubles such as ``epochs = 3`` are
 accepted where whole numbers are meant) and returns a report, pandas
 DataFrames (which reticulate turns into R data frames) or file paths.
@@ -37,7 +41,7 @@ from keras_rparity.validation import DEFAULT_SEED
 
 
 def compare(r: str | Path | RProgram, python: str | Path | PythonProgram | Callable[[], Any],
-            *, seed: float | None = None, epochs: float | None = None,
+            *, seed: float | None = DEFAULT_SEED, epochs: float | None = None,
             per_class: float | None = None, tolerance: float | None = None,
             ulps: float | None = None, verbose: float = 0,
             backend: str | None = None) -> ParityReport:
@@ -48,7 +52,7 @@ def compare(r: str | Path | RProgram, python: str | Path | PythonProgram | Calla
         python: a ``.py`` file, a module name, a function (or a
             :class:`~keras_rparity.programs.PythonProgram`): plain Keras code.
         seed: set right before each model is built, identically on both sides
-            (default: the programs seed themselves).
+            (default 42); ``None`` (R: ``NULL`` or ``NA``): the programs seed themselves.
         epochs: replaces every ``fit``'s ``epochs``.
         per_class: image datasets: keep the first ``per_class`` images of each class.
         tolerance: accept per-epoch metrics and final weights within this absolute
@@ -89,7 +93,7 @@ def experiments() -> pd.DataFrame:
 
 @for_r
 def history(experiment: str = "iris", loss: str | None = None, side: str = "python",
-            epochs: float | None = None, seed: float = DEFAULT_SEED,
+            epochs: float | None = None, seed: float | None = DEFAULT_SEED,
             per_class: float | None = None, backend: str | None = None) -> pd.DataFrame:
     """Train one bundled pair on one side; the per-epoch history of one fit
     (``epoch``, ``loss``, and ``accuracy`` for classifiers)."""
@@ -97,8 +101,9 @@ def history(experiment: str = "iris", loss: str | None = None, side: str = "pyth
     return run_side(experiment, side, _knobs(epochs, seed, per_class, backend)).history(label)
 
 
-def parity(experiment: str = "iris", epochs: float | None = None, seed: float = DEFAULT_SEED,
-           per_class: float | None = None, backend: str | None = None) -> ParityReport:
+def parity(experiment: str = "iris", epochs: float | None = None,
+           seed: float | None = DEFAULT_SEED, per_class: float | None = None,
+           backend: str | None = None) -> ParityReport:
     """Run a bundled pair in Python and R and compare (a :class:`ParityReport`)."""
     get_entry(experiment)
     return run_parity(experiment, _knobs(epochs, seed, per_class, backend))
@@ -106,7 +111,7 @@ def parity(experiment: str = "iris", epochs: float | None = None, seed: float = 
 
 @for_r
 def parity_table(experiment: str = "iris", epochs: float | None = None,
-                 seed: float = DEFAULT_SEED, per_class: float | None = None,
+                 seed: float | None = DEFAULT_SEED, per_class: float | None = None,
                  backend: str | None = None) -> pd.DataFrame:
     """One row per fit: max |dloss|, ULPs, shapes/params/data equal, exact, seconds per side."""
     return parity(experiment, epochs, seed, per_class, backend).table()
@@ -114,7 +119,7 @@ def parity_table(experiment: str = "iris", epochs: float | None = None,
 
 @for_r
 def parity_epochs(experiment: str = "iris", loss: str | None = None,
-                  epochs: float | None = None, seed: float = DEFAULT_SEED,
+                  epochs: float | None = None, seed: float | None = DEFAULT_SEED,
                   per_class: float | None = None, backend: str | None = None) -> pd.DataFrame:
     """Per epoch and metric of one fit: the R value, the Python value, their difference."""
     label = get_entry(experiment).resolve_fit(loss)
@@ -122,7 +127,7 @@ def parity_epochs(experiment: str = "iris", loss: str | None = None,
 
 
 def plot_parity(experiment: str = "iris", path: str = "parity.png",
-                epochs: float | None = None, seed: float = DEFAULT_SEED,
+                epochs: float | None = None, seed: float | None = DEFAULT_SEED,
                 per_class: float | None = None, backend: str | None = None) -> str:
     """Run parity and save the R-vs-Python learning-curve overlay as a PNG; returns its path."""
     return str(parity(experiment, epochs, seed, per_class, backend).plot(path))

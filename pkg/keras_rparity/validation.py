@@ -65,6 +65,24 @@ def _called_from_r() -> bool:
     return running_under_reticulate()
 
 
+def is_r_na(value: Any) -> bool:
+    """Is ``value`` R's ``NA`` as it reaches Python when R hosts Python: NaN
+    (``NA_real_``), ``NA_integer_``, or ``True`` (reticulate turns a logical ``NA`` into
+    ``True``)? Always ``False`` when Python hosts (a NaN from Python is no R NA).
+
+    Example:
+    >>> is_r_na(float("nan")), is_r_na(R_NA_INTEGER)  # Python hosts here
+    (False, False)
+    """
+    if not _called_from_r():
+        return False
+    if isinstance(value, bool | np.bool_):
+        return bool(value)
+    if isinstance(value, float | np.floating):
+        return math.isnan(value)
+    return isinstance(value, int | np.integer) and int(value) == R_NA_INTEGER
+
+
 def _shown(value: Any) -> str:
     """How a refused value is shown; R's NA as NA (reticulate turns a logical NA into
     True and NA_integer_ into -2147483648)."""

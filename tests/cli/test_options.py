@@ -59,3 +59,17 @@ def test_no_timings_makes_the_json_independent_of_the_clock():
     assert json_text(first, args) == json_text(second, args)
     assert "seconds" not in json_text(first, args)
     assert "seconds" in json_text(first, parse("--json"))
+
+
+def test_the_seed_is_42_unless_told_and_none_lets_the_programs_seed():
+    assert parse().seed == 42
+    assert parse("--seed", "none").seed is None
+    assert parse("--seed", "7").seed == 7
+
+
+def test_commands_that_always_seed_refuse_none(capsys):
+    parser = argparse.ArgumentParser()
+    add_knob_options(parser, "epochs", seed_none=False)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--seed", "none"])
+    assert "always seeds" in capsys.readouterr().err

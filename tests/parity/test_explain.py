@@ -74,7 +74,7 @@ def test_other_initial_weights_mean_the_seed(seed=None):
     found = explain_fit(compare_fits(record(initial=other), record()))
     assert found.kind == "initial_weights"
     assert "weight array 1 of 2, shape (2, 1), max |diff| 0.5" in found.message
-    assert "set_random_seed(42)" in found.fix and "--seed 42" in found.fix
+    assert "set_random_seed(42)" in found.fix and "drop --seed none" in found.fix
 
 
 def test_data_is_checked_before_weights_and_metrics():

@@ -101,3 +101,57 @@ def test_bundled_pairs_pass_and_a_broken_copy_fails_naming_the_difference(
     assert "iris_regression: PARITY FAILS (2 fit(s) in R, 2 in Python)." in output
     assert "learning_rate: R 0.001, Python 0.01" in output
     assert "Per epoch, fit 1 (mean_squared_error): R, Python, |diff|, ULPs:" in output
+
+
+PORT_ONLY = "import keras\n\nmodel = None\nmodel.fit([0.0], [0.0])\n"
+
+
+def orphans(root: Path) -> None:
+    """An R program alone, a Keras port alone, and a helper module (not an orphan)."""
+    (root / "alone").mkdir()
+    (root / "alone" / "lonely.R").write_text("stop('never run')\n")
+    (root / "alone" / "port_only.py").write_text(PORT_ONLY)
+    (root / "alone" / "helpers.py").write_text("def helper():\n    return 1\n")
+
+
+def test_orphans_are_warned_about_at_collection(pytester):
+    orphans(pytester.path)
+    result = pytester.runpytest_subprocess(*PLUGIN, "--rparity", "--collect-only", "alone")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+    assert "RParityOrphanWarning" in out
+    assert "lonely.R has no Python port beside it" in out
+    assert "port_only.py looks like a Keras port" in out and "port_only.R" in out
+    assert "helpers.py" not in out
+
+
+@pytest.mark.parametrize("how", [["--rparity-strict"], ["-o", "rparity_strict=true"]],
+                         ids=["flag", "ini"])
+def test_strict_makes_an_orphan_a_collection_error(pytester, how):
+    orphans(pytester.path)
+    result = pytester.runpytest_subprocess(*PLUGIN, "--rparity", *how, "--collect-only",
+                                           "alone")
+    out = result.stdout.str()
+    assert result.ret == pytest.ExitCode.INTERRUPTED
+    assert "ERROR collecting alone/lonely.R" in out and "ERROR collecting alone/port_only.py" \
+        in out
+    assert "has no Python port beside it" in out
+
+
+def test_seed_none_and_the_knob_table_limits_reach_the_items():
+    from keras_rparity.testing.pytest_items import settings_from
+
+    assert settings_from({"seed": "NONE"}, {"seed": "7"}) == {"seed": None}
+    assert settings_from({}, {"epochs": "2.0"}) == {"epochs": 2}
+    with pytest.raises(pytest.UsageError, match="`--rparity-epochs` must be"):
+        settings_from({"epochs": "0"}, {})
+
+
+def test_test_modules_beside_pairs_are_still_collected(iris_copier, pytester):
+    """Only a pair's port is kept from pytest's Python collection, not every .py file."""
+    iris_copier(pytester.path / "pairs")
+    (pytester.path / "pairs" / "test_plain.py").write_text("def test_plain():\n    pass\n")
+    result = pytester.runpytest_subprocess(*PLUGIN, "--rparity", "--collect-only", "-q",
+                                           "pairs")
+    assert sorted(line for line in result.stdout.lines if "::" in line) == [
+        "pairs/iris_regression.R::iris_regression", "pairs/test_plain.py::test_plain"]

@@ -8,31 +8,57 @@ import sys
 from typing import Any
 
 from keras_rparity.record import Knobs
-from keras_rparity.validation import DEFAULT_SEED, arg_type
+from keras_rparity.record.knobs import KNOB_CONSTRAINTS, knob_arg_type
 
 #: Keys of a JSON summary that hold wall-clock times (they differ between identical runs).
 TIMING_KEYS = ("seconds",)
 
 
 def add_knob_options(parser: argparse.ArgumentParser, epochs_help: str,
-                     verbose_default: int = 0, seed_default: int | None = DEFAULT_SEED,
-                     seed_help: str | None = None) -> None:
-    """--epochs, --seed, --per-class and --verbose, as every training command takes them.
+                     verbose_default: int = 0, seed_none: bool = True) -> None:
+    """--epochs, --seed, --per-class and --verbose, as every training command takes them,
+    checked against the one knob table (:data:`~keras_rparity.record.knobs.KNOB_CONSTRAINTS`).
 
     Numbers are checked like the Python and R APIs check them: ``--epochs 2.0`` is 2.
+    ``--seed`` defaults to 42 on both sides; ``seed_none``: ``--seed none`` is accepted
+    (the programs seed themselves).
     """
-    parser.add_argument("--epochs", type=arg_type("--epochs"), default=None, help=epochs_help)
-    parser.add_argument("--seed", type=arg_type("--seed", min_val=0), default=seed_default,
-                        help=seed_help or f"seed set before each model ({seed_default})")
-    parser.add_argument("--per-class", type=arg_type("--per-class"), default=None,
-                        dest="per_class",
-                        help="image datasets: keep the first N images of each class "
-                             "(default: the experiment's size)")
-    parser.add_argument("--verbose", type=arg_type("--verbose", min_val=0, max_val=2),
+    parser.add_argument("--epochs", type=knob_arg_type("epochs", "--epochs"), default=None,
+                        help=epochs_help)
+    seed = knob_arg_type("seed", "--seed")
+    if not seed_none:
+        seed = _refusing_none(seed)
+    parser.add_argument("--seed", type=seed, default=Knobs.seed, metavar="SEED" + (
+                        "|none" if seed_none else ""), help=KNOB_CONSTRAINTS["seed"].help
+                        if seed_none else f"seed set before each model ({Knobs.seed})")
+    parser.add_argument("--per-class", type=knob_arg_type("per_class", "--per-class"),
+                        default=None, dest="per_class",
+                        help=KNOB_CONSTRAINTS["per_class"].help + " (default: the "
+                             "experiment's size)")
+    parser.add_argument("--verbose", type=knob_arg_type("verbose", "--verbose"),
                         default=verbose_default, metavar="{0,1,2}",
                         help="Keras fit verbosity on both sides: 0 silent, 1 progress bar "
                              "(on a terminal; elsewhere one line per epoch), 2 one line per "
                              f"epoch ({verbose_default})")
+
+
+def add_acceptance_options(parser: argparse.ArgumentParser) -> None:
+    """--tolerance or --ulps (one of them), from the one knob table."""
+    accept = parser.add_mutually_exclusive_group()
+    for knob in ("tolerance", "ulps"):
+        accept.add_argument(f"--{knob}", type=knob_arg_type(knob, f"--{knob}"), default=None,
+                            help=KNOB_CONSTRAINTS[knob].help)
+
+
+def _refusing_none(parse):
+    def refuse(text: str):
+        value = parse(text)
+        if value is None:
+            raise argparse.ArgumentTypeError("this command always seeds: give a whole number")
+        return value
+
+    refuse.__name__ = parse.__name__
+    return refuse
 
 
 def fit_verbosity(verbose: int, stream: Any = None) -> int:

@@ -1,7 +1,10 @@
 """``keras-rparity parity``: an R program against its Python port, or a bundled pair.
 
-    keras-rparity parity --r model.R --python model.py [--seed S] [--json]
+    keras-rparity parity --r model.R --python model.py [--seed S|none] [--json]
     keras-rparity parity iris --epochs 3
+
+Both sides are seeded identically (seed 42) unless ``--seed`` says otherwise;
+``--seed none`` for programs that seed themselves.
 
 Exit status 0 when the verdict holds (bitwise equal, or within --tolerance/--ulps),
 1 when it does not; a table by default (per fit, then the first difference
@@ -11,17 +14,22 @@ explained), JSON with --json.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 
 from keras_rparity.cli.backend_option import add_backend_option, apply_backend
-from keras_rparity.cli.options import add_json_options, add_knob_options, json_text, knobs_from_args
+from keras_rparity.cli.options import (
+    add_acceptance_options,
+    add_json_options,
+    add_knob_options,
+    json_text,
+    knobs_from_args,
+)
 from keras_rparity.errors import InvalidArgumentError
 from keras_rparity.programs.bundled import TUTORIAL, get_entry
-from keras_rparity.validation import DEFAULT_SEED, arg_type
+from keras_rparity.validation import DEFAULT_SEED
 
-#: Columns of the per-fit table printed by default.
-TABLE_COLUMNS = ("fit", "loss", "epochs", "data_equal", "shapes_equal", "params_equal",
-                 "initial_weights_equal", "max_abs_dloss", "max_ulps", "exact", "verdict")
+SEED_RULE = (f"Both sides are seeded identically (seed {DEFAULT_SEED}) right before each "
+             "model is built, unless --seed says otherwise; --seed none for programs that "
+             "seed themselves (each must then set the same seed before building each model).")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run an R program and its Python port with the same knobs; compare "
                     "their fits one by one (data, shapes, parameter counts, initial weights, "
                     "per-epoch metrics, final weights) and explain the first difference. "
-                    "Exit status 0 when the verdict holds, 1 when it does not.")
+                    "Exit status 0 when the verdict holds, 1 when it does not. " + SEED_RULE)
     p.add_argument("experiment", nargs="?", choices=sorted(TUTORIAL),
                    help="a bundled pair (instead of --r/--python)")
     p.add_argument("--r", dest="r_program", metavar="MODEL.R", help="the R program")
@@ -39,15 +47,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--loss", default=None,
                    help="bundled pairs: which fit to show, e.g. mse or mae for iris "
                         "(default: all)")
-    add_knob_options(p, "epochs per fit (default: the programs' own)", seed_default=None,
-                     seed_help=f"seed set identically on both sides right before each model "
-                               f"is built (default: the programs seed themselves; bundled "
-                               f"pairs: {DEFAULT_SEED})")
-    accept = p.add_mutually_exclusive_group()
-    accept.add_argument("--tolerance", type=arg_type("--tolerance", float, min_val=0),
-                        default=None, help="accept metrics within this absolute difference")
-    accept.add_argument("--ulps", type=arg_type("--ulps", min_val=0), default=None,
-                        help="accept metrics within this many float32 ULPs")
+    add_knob_options(p, "epochs per fit (default: the programs' own)")
+    add_acceptance_options(p)
     add_backend_option(p)
     add_json_options(p)
     p.set_defaults(func=main)
@@ -83,39 +84,27 @@ def main(args: argparse.Namespace) -> int:
     if args.experiment:
         entry = get_entry(args.experiment)
         labels = [entry.resolve_fit(args.loss)] if args.loss else None
-        if knobs.seed is None:
-            knobs = replace(knobs, seed=DEFAULT_SEED)
         report = run_parity(args.experiment, knobs, args.tolerance, args.ulps)
     else:
         labels = None
         pair = ProgramPair.from_files(args.r_program, args.python_program)
         report = compare_programs(pair, knobs, args.tolerance, args.ulps)
     fits = [f for f in report.fits if labels is None or f.label in labels]
-    holds = (report.verdict if labels is None
-             else all(f.within(report.tolerance, report.ulps) for f in fits))
     if args.json:
-        print(json_text(_json_summary(report, labels, holds), args))
+        print(json_text(report.to_dict(fits), args))
     else:
         print(_text(report, fits))
-    return 0 if holds else 1
-
-
-def _json_summary(report, labels: list[str] | None, holds: bool) -> dict:
-    summary = report.to_dict()
-    if labels is not None:
-        summary["fits"] = [f for f in summary["fits"] if f["loss"] in labels]
-        summary["exact"] = all(f["exact"] for f in summary["fits"])
-        summary["verdict"] = holds
-    return summary
+    return 0 if report.verdict_of(fits) else 1
 
 
 def _text(report, fits) -> str:
+    from keras_rparity.parity.report import SUMMARY_COLUMNS
     from keras_rparity.report.tables import to_text
     from keras_rparity.tutorial import source_warning
 
     table = report.table()
     table = table[table["fit"].isin([f.index + 1 for f in fits])]
-    lines = [to_text(table[list(TABLE_COLUMNS)]), report.describe_environment(), ""]
+    lines = [to_text(table[list(SUMMARY_COLUMNS)]), report.describe_environment(), ""]
     warning = source_warning(report.data_sources.get("python", {}))
     if warning:
         lines.insert(0, f"data: {warning}")

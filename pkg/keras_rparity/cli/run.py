@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "experiment; 2 bad input; 3 R unavailable (use --no-r); 130 interrupted "
                     "(the report holds what finished).")
     p.add_argument("--full", action="store_true", help="the tutorial's full sizes (slow)")
-    add_knob_options(p, "override epochs everywhere", verbose_default=2)
+    add_knob_options(p, "override epochs everywhere", verbose_default=2, seed_none=False)
     add_backend_option(p)
     p.add_argument("--experiments", default=None,
                    help="comma-separated subset: iris,bird_vs_plane,cifar10,activation_optimizer")

@@ -27,10 +27,10 @@ INDEXINGS = ("python", "r")
 KINDS = ("fit_count", "data", "shape", "param_count", "initial_weights", "loss", "optimizer",
          "metrics", "final_weights")
 
-SEED_FIX = ("Either set the same seed in both programs right before building each model "
-            "(R: set_random_seed(42); Python: keras.utils.set_random_seed(42)), or run with "
-            "--seed 42 (compare(..., seed=42)) so keras-rparity sets it identically on both "
-            "sides at the first layer, input or model of each model.")
+SEED_FIX = ("Either let keras-rparity seed both sides identically (the default, seed 42: "
+            "drop --seed none / seed=None), or set the same seed in both programs right "
+            "before building each model (R: set_random_seed(42); Python: "
+            "keras.utils.set_random_seed(42)).")
 DATA_FIX = "Prepare the data the same way on both sides (same rows, same order, same scaling)."
 ORDER_FIX = ("Create the layers in the same order in both programs (the seed draws one "
              "initializer seed per layer, in creation order).")

@@ -14,6 +14,7 @@ Example (runs R in this process):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,13 +26,16 @@ from keras_rparity.parity.compare import FitParity, compare_fits
 from keras_rparity.parity.explain import Difference, first_difference
 from keras_rparity.programs.run import Run
 from keras_rparity.record import Knobs
-from keras_rparity.validation import check_scalar
+from keras_rparity.record.knobs import check_knob
 
 #: Columns of :meth:`ParityReport.table`.
 TABLE_COLUMNS = ("experiment", "fit", "loss", "epochs", "data_equal", "shapes_equal",
                  "params_equal", "initial_weights_equal", "max_abs_dloss", "max_rel_dloss",
                  "max_ulps", "weights_max_abs_diff", "exact", "verdict", "findings",
                  "r_seconds", "python_seconds")
+#: The per-fit columns shown in text (the command line's table, a failing test's message).
+SUMMARY_COLUMNS = ("fit", "loss", "epochs", "data_equal", "shapes_equal", "params_equal",
+                   "initial_weights_equal", "max_abs_dloss", "max_ulps", "exact", "verdict")
 
 
 @dataclass
@@ -73,13 +77,22 @@ class ParityReport:
     @property
     def exact(self) -> bool:
         """Bitwise parity of every fit, and the same number of fits (at least one)."""
-        return self.same_fit_count and bool(self.fits) and all(f.exact for f in self.fits)
+        return self.exact_of(self.fits)
 
     @property
     def verdict(self) -> bool:
         """Exact, or (with ``tolerance``/``ulps``) every fit within what is accepted."""
-        return (self.same_fit_count and bool(self.fits)
-                and all(f.within(self.tolerance, self.ulps) for f in self.fits))
+        return self.verdict_of(self.fits)
+
+    def exact_of(self, fits: Sequence[FitParity]) -> bool:
+        """:attr:`exact`, for some of the fits: the same number of fits on both sides,
+        at least one chosen, and each of them bitwise equal."""
+        return self.same_fit_count and bool(fits) and all(f.exact for f in fits)
+
+    def verdict_of(self, fits: Sequence[FitParity]) -> bool:
+        """:attr:`verdict`, for some of the fits (the same rule as :meth:`exact_of`)."""
+        return (self.same_fit_count and bool(fits)
+                and all(f.within(self.tolerance, self.ulps) for f in fits))
 
     def fit(self, label: str) -> FitParity:
         for f in self.fits:
@@ -155,8 +168,10 @@ class ParityReport:
             parts.append(f"R Keras API: {env['r_keras_api']}; reticulate {env['reticulate']}")
         return "; ".join(parts)
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary, including per-epoch values for every fit."""
+    def to_dict(self, fits: Sequence[FitParity] | None = None) -> dict[str, Any]:
+        """JSON-ready summary, including per-epoch values for every fit (``fits``: only
+        these, with ``exact`` and ``verdict`` judged on them by the report's rule)."""
+        fits = self.fits if fits is None else list(fits)
         return {
             "experiment": self.experiment,
             "environment": self.environment,
@@ -164,14 +179,14 @@ class ParityReport:
             "knobs": asdict(self.knobs),
             "tolerance": self.tolerance,
             "ulps": self.ulps,
-            "exact": self.exact,
-            "verdict": self.verdict,
+            "exact": self.exact_of(fits),
+            "verdict": self.verdict_of(fits),
             "fit_count": {"r": len(self.r.fits), "python": len(self.python.fits)},
             "first_difference": (self.first_difference.to_dict()
                                  if self.first_difference else None),
             "data_sources": self.data_sources,
             "seconds": self.seconds,
-            "fits": [_fit_dict(f, self.tolerance, self.ulps) for f in self.fits],
+            "fits": [_fit_dict(f, self.tolerance, self.ulps) for f in fits],
         }
 
 
@@ -190,6 +205,8 @@ def _fit_dict(f: FitParity, tolerance: float | None, ulps: int | None) -> dict[s
         "input_shape": f.input_shape, "output_shape": f.output_shape,
         "param_count": f.param_count, "x_shape": f.x_shape, "y_shape": f.y_shape,
         "seconds": f.seconds, "findings": f.findings,
+        "data": {name: {side: getattr(record, name).to_dict()
+                        for side, record in f.both.items()} for name in ("x", "y")},
     }
 
 
@@ -203,11 +220,7 @@ def check_acceptance(tolerance: float | None, ulps: int | None) -> tuple[float |
     """
     if tolerance is not None and ulps is not None:
         raise InvalidArgumentError("give `tolerance` or `ulps`, not both")
-    if tolerance is not None:
-        tolerance = check_scalar(tolerance, "tolerance", float, min_val=0)
-    if ulps is not None:
-        ulps = check_scalar(ulps, "ulps", int, min_val=0)
-    return tolerance, ulps
+    return check_knob("tolerance", tolerance), check_knob("ulps", ulps)
 
 
 def compare_runs(r: Run, python: Run, name: str | None = None, tolerance: float | None = None,

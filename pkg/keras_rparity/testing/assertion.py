@@ -22,10 +22,8 @@ import pandas as pd
 
 from keras_rparity.api import compare
 from keras_rparity.parity import ParityReport
+from keras_rparity.parity.report import SUMMARY_COLUMNS
 
-#: Per-fit columns shown in a failure message.
-SUMMARY_COLUMNS = ("fit", "loss", "epochs", "data_equal", "shapes_equal", "params_equal",
-                   "initial_weights_equal", "max_abs_dloss", "max_ulps", "exact", "verdict")
 #: Per-epoch columns shown in a failure message.
 EPOCH_COLUMNS = ("epoch", "metric", "r", "python", "abs_diff", "ulps")
 #: At most this many per-epoch rows are shown (the largest differences are kept).

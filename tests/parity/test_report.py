@@ -1,0 +1,46 @@
+"""The report's rules, in one place: a selection of fits is judged like the whole report
+(the same number of fits on both sides), and the JSON names each array's digest."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from keras_rparity.parity.report import compare_runs
+from keras_rparity.programs import Run
+from keras_rparity.record import ArrayFingerprint, FitRecord, Knobs, history_frame
+
+
+def record(label: str) -> FitRecord:
+    x, y = np.arange(6.0).reshape(3, 2), np.zeros((3, 1))
+    weights = [np.ones((2, 1), np.float32)]
+    return FitRecord(
+        label=label, loss=label, history=history_frame({"loss": [1.0]}),
+        x=ArrayFingerprint.of(x), y=ArrayFingerprint.of(y), input_shape=(None, 2),
+        output_shape=(None, 1), param_count=3, output_activation="linear", weights=weights,
+        seconds=0.0, arrays=(x, y), initial_weights=weights)
+
+
+def run(side: str, *labels: str) -> Run:
+    return Run("p", side, Knobs(), [record(label) for label in labels], 0.0, {})
+
+
+def test_a_selection_of_equal_fits_is_not_exact_when_the_fit_counts_differ():
+    report = compare_runs(run("r", "mse", "mae", "extra"), run("python", "mse", "mae"))
+    chosen = [report.fit("mse")]
+    assert chosen[0].exact
+    assert not report.exact_of(chosen) and not report.verdict_of(chosen)
+    summary = report.to_dict(chosen)
+    assert summary["exact"] is False and summary["verdict"] is False
+    assert [f["loss"] for f in summary["fits"]] == ["mse"]
+
+
+def test_equal_runs_hold_for_every_selection_and_the_json_shows_digests():
+    report = compare_runs(run("r", "mse", "mae"), run("python", "mse", "mae"))
+    assert report.exact_of([report.fit("mae")]) and report.to_dict()["exact"]
+    fit = json.loads(json.dumps(report.to_dict(), default=str))["fits"][0]
+    x = fit["data"]["x"]
+    assert x["r"] == x["python"] == {"shape": [3, 2], "dtype": "float64",
+                                     "digest": report.fits[0].r.x.digest}
+    assert "sha256" not in json.dumps(report.to_dict(), default=str)

@@ -93,7 +93,8 @@ def parse_knob(knob: str, text: str, name: str | None = None) -> Any:
         return None
     try:
         value: Any = float(text)
-    except ValueError:
+        value = int(value) if value.is_integer() and "." not in text else value  # shown as given
+    except (ValueError, OverflowError):
         value = text  # check_knob names the knob and what it expected
     return check_knob(knob, value, name)
 

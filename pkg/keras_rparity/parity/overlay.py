@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from keras_rparity.parity.report import ParityReport
+    from keras_rparity.parity.compare import FitParity
 
 
-def plot_parity_overlay(report: ParityReport, path: str | Path, note: str | None = None) -> Path:
+class Compared(Protocol):
+    """What the overlay draws: a name and the fits compared (a ``ParityReport`` is one;
+    named here as a protocol so that this module needs nothing of the report's)."""
+
+    experiment: str
+    fits: Sequence[FitParity]
+
+
+def plot_parity_overlay(report: Compared, path: str | Path, note: str | None = None) -> Path:
     """Per fit and metric, R (solid line) under Python (markers); saves a PNG.
 
     Where the two sides agree bit for bit the markers sit exactly on the line.

@@ -5,9 +5,12 @@ the same knobs and tells, fit by fit and epoch by epoch, whether they train the 
 model on the same data to the same numbers, and if not, where they part. The layers
 (see ARCHITECTURE.md) run one way: data -> pairing -> record -> bridge -> programs ->
 parity -> report/lab/sweep -> api -> cli.
+
+Importing the package sets nothing in the process (no environment variable, no import
+hook): the Keras backend and TensorFlow's quiet start are set up where Keras is first
+needed (:func:`keras_rparity.backend.prepare_keras`, called by every entry point).
 """
 
-from keras_rparity import quiet  # noqa: F401  (environment defaults before TF loads)
 from keras_rparity.api import (
     compare,
     experiments,

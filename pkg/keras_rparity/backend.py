@@ -4,7 +4,9 @@ A process has one Keras backend, chosen when Keras is first imported (from
 ``KERAS_BACKEND``). Both sides of a parity run share it, because R's Keras is this
 process's Keras (reticulate binds R to the same interpreter). So a backend is chosen
 once, before anything imports Keras: :func:`use_backend` (what ``--backend`` and the
-``backend=`` arguments call) validates the name and sets ``KERAS_BACKEND``.
+``backend=`` arguments call) validates the name and sets ``KERAS_BACKEND``. Nothing is
+set on import: :func:`prepare_keras` (called by :func:`use_backend`, by the command line
+and by sweep workers) is where the process is made ready for Keras.
 
 Example:
 >>> selected_backend("jax")
@@ -21,6 +23,7 @@ import importlib.metadata
 import os
 import sys
 
+from keras_rparity import quiet
 from keras_rparity.errors import InvalidChoiceError, KerasRParityError
 
 #: Keras backends keras-rparity supports, the default first (the tutorial's).
@@ -88,6 +91,15 @@ def loaded_backend() -> str | None:
     return str(keras.backend.backend())
 
 
+def prepare_keras() -> None:
+    """Make this process ready for Keras, once, before anything imports it: TensorFlow
+    loads without its start-up notices (:func:`keras_rparity.quiet.install`) and
+    ``KERAS_BACKEND`` defaults to TensorFlow (the tutorial's; ``~/.keras/keras.json``
+    does not choose for keras-rparity). Idempotent."""
+    quiet.install()
+    os.environ.setdefault("KERAS_BACKEND", DEFAULT_BACKEND)
+
+
 def use_backend(name: str | None = None) -> str:
     """Choose this process's Keras backend; call before anything imports Keras.
 
@@ -108,6 +120,7 @@ def use_backend(name: str | None = None) -> str:
 'tensorflow', 'jax', 'torch'
     """
     chosen = selected_backend(name)
+    prepare_keras()
     loaded = loaded_backend()
     if loaded is not None and loaded != chosen:
         raise BackendError(

@@ -1,15 +1,16 @@
 """Keep TensorFlow's start-up chatter out of the user's terminal.
 
-Imported first by the package. TensorFlow 2.21 logs its start-up notices (the
-absl "WARNING: All log messages before absl::InitializeLog() ...", the oneDNN
-notice, ``cpu_feature_guard``, CUDA probing) from C++ while its shared libraries
-load, through absl, which ``TF_CPP_MIN_LOG_LEVEL`` no longer reaches. So the one
+Installed where Keras is first needed (:func:`keras_rparity.backend.prepare_keras`, which
+every entry point calls before anything imports Keras), never on import: importing
+keras_rparity leaves ``os.environ`` and ``sys.meta_path`` alone. TensorFlow 2.21 logs
+its start-up notices (the absl "WARNING: All log messages before absl::InitializeLog()
+...", the oneDNN notice, ``cpu_feature_guard``, CUDA probing) from C++ while its shared
+libraries load, through absl, which ``TF_CPP_MIN_LOG_LEVEL`` no longer reaches. So the one
 thing that works is to catch the process's standard error (file descriptor 2)
 while ``tensorflow`` is imported, and to write back every line that is not one
 of those notices. :class:`QuietImporter` does that for the first import of
 TensorFlow in this process, whoever imports it (Keras, the sweep, R through
-reticulate: R runs in this process too). Child processes that import this
-package get the same.
+reticulate: R runs in this process too). Sweep workers install it as they start.
 
 No setting that changes numbers is touched: ``TF_ENABLE_ONEDNN_OPTS`` stays as the
 user has it (the notice says oneDNN is on; it stays on).
@@ -33,9 +34,6 @@ import sys
 import tempfile
 import types
 from collections.abc import Sequence
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
 #: Modules whose first import prints start-up notices from C++.
 NOISY_MODULES = ("tensorflow",)
@@ -150,11 +148,14 @@ def _interrupted_quietly(kind: type[BaseException], value: BaseException, tb: ob
 
 
 def install() -> None:
-    """Load TensorFlow quietly from now on (no effect if it is already loaded)."""
+    """Load TensorFlow quietly from now on (no effect if it is already loaded): its C++
+    log level defaults to errors only, and its first import is filtered. Idempotent."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     if not any(isinstance(f, QuietImporter) for f in sys.meta_path):
         sys.meta_path.insert(0, QuietImporter())
 
 
-install()
-if _is_the_command():
-    sys.excepthook = _interrupted_quietly
+def quiet_command_start() -> None:
+    """For the ``keras-rparity`` command's process only: Ctrl-C while it loads is one line."""
+    if _is_the_command():
+        sys.excepthook = _interrupted_quietly

@@ -52,3 +52,16 @@ def test_dataset_arguments_are_refused_not_swallowed(bridge):
 
     with pytest.raises(RError, match="takes no arguments under keras-rparity"):
         RProgram(code='dataset_mnist(path = "mnist.npz")').run()
+
+
+def test_a_python_error_handed_over_stays_in_its_context_and_is_taken_once():
+    import contextvars
+
+    from keras_rparity.bridge import r_errors
+
+    elsewhere = contextvars.copy_context()
+    elsewhere.run(r_errors.remember, KeyError("model.py"))
+    assert r_errors.take_python_error() is None  # not leaked into this context
+    taken = elsewhere.run(r_errors.take_python_error)
+    assert isinstance(taken, KeyError) and elsewhere.run(r_errors.take_python_error) is None
+    assert not hasattr(r_errors, "_last_python_error")

@@ -30,6 +30,8 @@ from keras_rparity.record import RunContext
 
 _RUN: ContextVar[RunContext | None] = ContextVar("keras_rparity_run", default=None)
 _CALL: ContextVar[Call | None] = ContextVar("keras_rparity_call", default=None)
+_ERROR: ContextVar[BaseException | None] = ContextVar("keras_rparity_python_error",
+                                                      default=None)
 
 OUTSIDE_A_RUN = (
     "fit() and dataset_*() report to a keras-rparity run, and none is running: run the R "
@@ -102,3 +104,21 @@ def current_call() -> Call:
     if call is None:
         raise KerasRParityError("no Python -> R call is in progress")
     return call
+
+
+def hand_over_error(error: BaseException) -> None:
+    """Called (through ``r_errors.remember``) when an R program fails on a Python
+    exception: keep it for the Python side, in this context only."""
+    _ERROR.set(error)
+
+
+def take_error() -> BaseException | None:
+    """The Python exception handed over by the last R failure (``None``: none); forgets it.
+
+    Example:
+    >>> hand_over_error(ValueError("bad shape")); take_error(), take_error()
+    (ValueError('bad shape'), None)
+    """
+    error = _ERROR.get()
+    _ERROR.set(None)
+    return error

@@ -10,12 +10,16 @@ and its line.
 
 R hands the Python exception object itself to :func:`remember` (through
 reticulate), so the Python side can tell, e.g., a loss/label mismatch (with the
-pairing checker's findings) from any other error.
+pairing checker's findings) from any other error. It travels in the handoff's
+context variable (:func:`keras_rparity.bridge.handoff.hand_over_error`), not in a
+module global.
 """
 
 from __future__ import annotations
 
 import re
+
+from keras_rparity.bridge import handoff
 
 #: Terminal escape sequences (colours, bold) that Keras and reticulate put in messages.
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -32,8 +36,6 @@ INTERNAL_CALLS = re.compile(r"^(py_call_impl|py_call|do\.call|eval|loadNamespace
                             r"\.api_fun|\.rparity_|rparity_)")
 #: A Python exception's qualified class name at the start of a message.
 _QUALIFIED_PREFIX = re.compile(r"^(?:[A-Za-z_][\w]*\.)+(?=[A-Z]\w*(?:Error|Exception)\b)")
-
-_last_python_error: BaseException | None = None
 
 
 def clean_message(message: str) -> str:
@@ -78,12 +80,14 @@ def user_call(call: str | None, written: str | None) -> str | None:
 
 def remember(error: BaseException) -> None:
     """Called from R (``r/bridge.R``): keep the Python exception an R program raised."""
-    global _last_python_error
-    _last_python_error = error
+    handoff.hand_over_error(error)
 
 
 def take_python_error() -> BaseException | None:
-    """The Python exception R handed over for the last failure (``None`` if none); forgets it."""
-    global _last_python_error
-    error, _last_python_error = _last_python_error, None
-    return error
+    """The Python exception R handed over for the last failure (``None`` if none); forgets it.
+
+    Example:
+    >>> remember(KeyError("x")); take_python_error(), take_python_error()
+    (KeyError('x'), None)
+    """
+    return handoff.take_error()

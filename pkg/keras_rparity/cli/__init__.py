@@ -14,7 +14,8 @@ import sys
 import textwrap
 from collections.abc import Sequence
 
-from keras_rparity import quiet  # noqa: F401  (environment defaults before TF loads)
+from keras_rparity import quiet
+from keras_rparity.backend import prepare_keras
 from keras_rparity.errors import (
     KerasRParityError,
     LossLabelMismatchError,
@@ -22,6 +23,8 @@ from keras_rparity.errors import (
     RUnavailableError,
     os_error_message,
 )
+
+quiet.quiet_command_start()
 
 #: Modules of this package that contribute sub-commands, in help order.
 COMMAND_MODULES = (
@@ -140,6 +143,7 @@ def run_command(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The command line (``argv``: the arguments, default ``sys.argv[1:]``)."""
+    prepare_keras()  # before any command imports Keras
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):

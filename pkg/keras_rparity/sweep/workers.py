@@ -18,6 +18,8 @@ from __future__ import annotations
 import os
 import warnings
 
+from keras_rparity.backend import prepare_keras
+
 #: TensorFlow intra-op threads of every sweep run (part of what fixes its numbers).
 RUN_THREADS = 1
 
@@ -90,6 +92,7 @@ def init_worker(env: dict[str, str], inter_op: int) -> None:
     if _READY:
         return
     os.environ.update(env)
+    prepare_keras()
     os.environ["OMP_NUM_THREADS"] = str(RUN_THREADS)
     pin_threads(inter_op)
     _READY = True

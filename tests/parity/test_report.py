@@ -44,3 +44,15 @@ def test_equal_runs_hold_for_every_selection_and_the_json_shows_digests():
     assert x["r"] == x["python"] == {"shape": [3, 2], "dtype": "float64",
                                      "digest": report.fits[0].r.x.digest}
     assert "sha256" not in json.dumps(report.to_dict(), default=str)
+
+
+def test_the_report_is_built_whole_and_never_changed_after():
+    import dataclasses
+
+    import pytest
+
+    failing = compare_runs(run("r", "mse", "extra"), run("python", "mse"))
+    assert failing.first_difference is not None and failing.first_difference.kind == "fit_count"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        failing.first_difference = None
+    assert compare_runs(run("r", "mse"), run("python", "mse")).first_difference is None

@@ -15,7 +15,7 @@ Example (runs R in this process):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,7 @@ SUMMARY_COLUMNS = ("fit", "loss", "epochs", "data_equal", "shapes_equal", "param
                    "initial_weights_equal", "max_abs_dloss", "max_ulps", "exact", "verdict")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParityReport:
     """Two runs (R and Python) of a program pair, compared.
 
@@ -56,7 +56,7 @@ class ParityReport:
     fits: list[FitParity]
     tolerance: float | None = None
     ulps: int | None = None
-    first_difference: Difference | None = field(default=None)
+    first_difference: Difference | None = None
 
     @property
     def knobs(self) -> Knobs:
@@ -91,8 +91,7 @@ class ParityReport:
 
     def verdict_of(self, fits: Sequence[FitParity]) -> bool:
         """:attr:`verdict`, for some of the fits (the same rule as :meth:`exact_of`)."""
-        return (self.same_fit_count and bool(fits)
-                and all(f.within(self.tolerance, self.ulps) for f in fits))
+        return verdict_holds(self.r, self.python, fits, self.tolerance, self.ulps)
 
     def fit(self, label: str) -> FitParity:
         for f in self.fits:
@@ -210,6 +209,14 @@ def _fit_dict(f: FitParity, tolerance: float | None, ulps: int | None) -> dict[s
     }
 
 
+def verdict_holds(r: Run, python: Run, fits: Sequence[FitParity], tolerance: float | None,
+                  ulps: int | None) -> bool:
+    """The verdict's rule: the same number of fits on both sides, at least one of ``fits``,
+    and each of them exact or within ``tolerance``/``ulps``."""
+    return (len(r.fits) == len(python.fits) and bool(fits)
+            and all(f.within(tolerance, ulps) for f in fits))
+
+
 def check_acceptance(tolerance: float | None, ulps: int | None) -> tuple[float | None,
                                                                          int | None]:
     """Validate ``tolerance`` (absolute, >= 0) and ``ulps`` (>= 0); at most one of them.
@@ -229,8 +236,6 @@ def compare_runs(r: Run, python: Run, name: str | None = None, tolerance: float 
     tolerance, ulps = check_acceptance(tolerance, ulps)
     pairs = zip(r.fits, python.fits, strict=False)  # unequal counts are reported, not raised
     fits = [compare_fits(rf, pf, i) for i, (rf, pf) in enumerate(pairs)]
-    report = ParityReport(name or python.program, r, python, fits, tolerance, ulps)
-    if not report.verdict:
-        report.first_difference = first_difference(r.fits, python.fits, fits, tolerance, ulps,
-                                                    python.knobs.seed)
-    return report
+    difference = (None if verdict_holds(r, python, fits, tolerance, ulps) else
+                  first_difference(r.fits, python.fits, fits, tolerance, ulps, python.knobs.seed))
+    return ParityReport(name or python.program, r, python, fits, tolerance, ulps, difference)

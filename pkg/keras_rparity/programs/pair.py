@@ -9,7 +9,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -78,5 +78,4 @@ class ProgramPair:
         if side not in SIDES:
             raise InvalidChoiceError("side", side, SIDES)
         run = (self.r if side == "r" else self.python).run(knobs)
-        run.loss_aliases = dict(self.loss_aliases)
-        return run
+        return replace(run, loss_aliases=dict(self.loss_aliases))

@@ -35,7 +35,7 @@ from keras_rparity.programs import (
     RProgram,
     as_python_program,
 )
-from keras_rparity.programs.bundled import TUTORIAL, get_entry, run_side
+from keras_rparity.programs.bundled import BUNDLED_PAIRS, bundled_pair, run_side
 from keras_rparity.record import Knobs
 from keras_rparity.validation import DEFAULT_SEED
 
@@ -84,50 +84,51 @@ def _knobs(epochs: float | None, seed: float | None, per_class: float | None,
 
 @for_r
 def experiments() -> pd.DataFrame:
-    """The bundled pairs: name, title, dataset, fits (losses) and the programs."""
+    """The bundled pairs: name, title, dataset, fits (losses) and the programs (the name
+    the vignettes call it by: ``kp$experiments()``)."""
     return pd.DataFrame([{"name": e.name, "title": e.title, "dataset": e.dataset,
                           "losses": ", ".join(e.fits), "r_program": e.r_program,
                           "python_program": e.python_program}
-                         for e in TUTORIAL.values()])
+                         for e in BUNDLED_PAIRS.values()])
 
 
 @for_r
-def history(experiment: str = "iris", loss: str | None = None, side: str = "python",
+def history(pair: str = "iris", loss: str | None = None, side: str = "python",
             epochs: float | None = None, seed: float | None = DEFAULT_SEED,
             per_class: float | None = None, backend: str | None = None) -> pd.DataFrame:
     """Train one bundled pair on one side; the per-epoch history of one fit
     (``epoch``, ``loss``, and ``accuracy`` for classifiers)."""
-    label = get_entry(experiment).resolve_fit(loss)  # fail before training
-    return run_side(experiment, side, _knobs(epochs, seed, per_class, backend)).history(label)
+    label = bundled_pair(pair).resolve_fit(loss)  # fail before training
+    return run_side(pair, side, _knobs(epochs, seed, per_class, backend)).history(label)
 
 
-def parity(experiment: str = "iris", epochs: float | None = None,
+def parity(pair: str = "iris", epochs: float | None = None,
            seed: float | None = DEFAULT_SEED, per_class: float | None = None,
            backend: str | None = None) -> ParityReport:
     """Run a bundled pair in Python and R and compare (a :class:`ParityReport`)."""
-    get_entry(experiment)
-    return run_parity(experiment, _knobs(epochs, seed, per_class, backend))
+    bundled_pair(pair)
+    return run_parity(pair, _knobs(epochs, seed, per_class, backend))
 
 
 @for_r
-def parity_table(experiment: str = "iris", epochs: float | None = None,
+def parity_table(pair: str = "iris", epochs: float | None = None,
                  seed: float | None = DEFAULT_SEED, per_class: float | None = None,
                  backend: str | None = None) -> pd.DataFrame:
     """One row per fit: max |dloss|, ULPs, shapes/params/data equal, exact, seconds per side."""
-    return parity(experiment, epochs, seed, per_class, backend).table()
+    return parity(pair, epochs, seed, per_class, backend).table()
 
 
 @for_r
-def parity_epochs(experiment: str = "iris", loss: str | None = None,
+def parity_epochs(pair: str = "iris", loss: str | None = None,
                   epochs: float | None = None, seed: float | None = DEFAULT_SEED,
                   per_class: float | None = None, backend: str | None = None) -> pd.DataFrame:
     """Per epoch and metric of one fit: the R value, the Python value, their difference."""
-    label = get_entry(experiment).resolve_fit(loss)
-    return parity(experiment, epochs, seed, per_class, backend).fit(label).per_epoch
+    label = bundled_pair(pair).resolve_fit(loss)
+    return parity(pair, epochs, seed, per_class, backend).fit(label).per_epoch
 
 
-def plot_parity(experiment: str = "iris", path: str = "parity.png",
+def plot_parity(pair: str = "iris", path: str = "parity.png",
                 epochs: float | None = None, seed: float | None = DEFAULT_SEED,
                 per_class: float | None = None, backend: str | None = None) -> str:
     """Run parity and save the R-vs-Python learning-curve overlay as a PNG; returns its path."""
-    return str(parity(experiment, epochs, seed, per_class, backend).plot(path))
+    return str(parity(pair, epochs, seed, per_class, backend).plot(path))

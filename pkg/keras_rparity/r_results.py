@@ -42,7 +42,7 @@ def report_for_r(report: ParityReport) -> dict[str, Any]:
     return prepared_for_r({
         "verdict": report.verdict,
         "exact": report.exact,
-        "experiment": report.experiment,
+        "experiment": report.pair,
         "first_difference": difference.describe("r") if difference is not None else None,
         "difference_kind": difference.kind if difference is not None else None,
         "explanation": parity_message(report, indexing="r"),

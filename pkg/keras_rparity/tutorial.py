@@ -22,9 +22,7 @@ from keras_rparity.errors import (
 )
 from keras_rparity.parity import ParityReport, compare_runs
 from keras_rparity.programs import Run
-from keras_rparity.programs.bundled import TUTORIAL as EXPERIMENTS
-from keras_rparity.programs.bundled import get_entry as get_experiment
-from keras_rparity.programs.bundled import run_side
+from keras_rparity.programs.bundled import BUNDLED_PAIRS, bundled_pair, run_side
 from keras_rparity.record import Knobs
 
 #: Sizes that finish in a few minutes on 2 CPU cores.
@@ -35,7 +33,7 @@ QUICK = {
     "activation_optimizer": Knobs(epochs=3, per_class=200),
 }
 #: The tutorial's own sizes: 50 epochs on all of CIFAR-10's training images.
-FULL = {name: Knobs() for name in EXPERIMENTS}
+FULL = {name: Knobs() for name in BUNDLED_PAIRS}
 PROFILES = {"quick": QUICK, "full": FULL}
 
 FIXTURE_WARNING = "FIXTURE (synthetic images, not CIFAR-10)"
@@ -138,9 +136,9 @@ def run_tutorial(profile: str = "quick", overrides: dict | None = None, with_r: 
     programs on the CIFAR-format synthetic stand-in when CIFAR-10 is missing.
     """
     result = TutorialResult()
-    names = experiments or list(EXPERIMENTS)
+    names = experiments or list(BUNDLED_PAIRS)
     for name in names:
-        get_experiment(name)  # an unknown name fails before any training
+        bundled_pair(name)  # an unknown name fails before any training
     for name in names:
         try:
             with_r = _run_experiment(name, profile, overrides, with_r, standin, result, say)
@@ -160,20 +158,20 @@ def run_tutorial(profile: str = "quick", overrides: dict | None = None, with_r: 
 def _run_experiment(name: str, profile: str, overrides: dict | None, with_r: bool,
                     standin: bool, result: TutorialResult, say: Callable[[str], None]) -> bool:
     """One experiment on both sides into ``result``; returns whether R is still usable."""
-    experiment = get_experiment(name)
+    bundled = bundled_pair(name)
     knobs = replace(PROFILES[profile][name], standin=standin,
                     **{k: v for k, v in (overrides or {}).items() if v is not None})
-    say(f"> {experiment.title} (epochs={knobs.epochs or 'tutorial'}, "
+    say(f"> {bundled.title} (epochs={knobs.epochs or 'tutorial'}, "
         f"per_class={knobs.per_class or 'all'})")
-    if experiment.dataset in result.missing_datasets:
-        note = f"{name}: skipped, {experiment.dataset} is missing (see above)"
+    if bundled.dataset in result.missing_datasets:
+        note = f"{name}: skipped, {bundled.dataset} is missing (see above)"
         result.notes.append(note)
         say(f"  ! {note}")
         return with_r
     try:
         py = run_side(name, "python", knobs)
     except DatasetMissingError as exc:
-        result.missing_datasets.add(experiment.dataset)
+        result.missing_datasets.add(bundled.dataset)
         note = f"{name}: skipped. {exc}"
         result.notes.append(note)
         say(f"  ! {note}")
@@ -200,7 +198,7 @@ def _run_experiment(name: str, profile: str, overrides: dict | None, with_r: boo
             result.r_missing = True
             result.notes.append(f"R side not run: {exc}")
             say(f"  ! R side not run: {exc}")
-    for fit_label in experiment.fits:
+    for fit_label in bundled.fits:
         result.rows.append(_row(name, py, report, fit_label))
         row = result.rows[-1]
         say(f"  {fit_label}: python {row['python_seconds']:.1f}s"

@@ -82,7 +82,7 @@ def test_usage_errors_exit_two(capsys):
 def test_unknown_loss_names_the_choices(capsys):
     assert main(["parity", "iris", "--loss", "hinge", "--epochs", "1"]) == 2
     err = capsys.readouterr().err
-    assert "invalid loss for experiment 'iris' 'hinge'" in err
+    assert "invalid loss for pair 'iris' 'hinge'" in err
     assert "'mse'" in err and "'mean_absolute_error'" in err
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from keras_rparity.cli import main
 from keras_rparity.lab.r_side import check_r_program
-from keras_rparity.programs.bundled import TUTORIAL, get_pair
+from keras_rparity.programs.bundled import BUNDLED_PAIRS, get_pair
 
 pytestmark = pytest.mark.r
 
@@ -25,7 +25,7 @@ model %>% fit(x = iris$Sepal.Length %>% as.matrix(), y = iris$Sepal.Width %>% as
 @pytest.mark.parametrize("name", ["iris", "bird_vs_plane", "cifar10", "activation_optimizer"])
 def test_r_examples_are_clean(name, bridge, with_cifar10_fixture):
     fits = check_r_program(get_pair(name).r.path)
-    assert [f.label for f in fits] == list(TUTORIAL[name].fits)
+    assert [f.label for f in fits] == list(BUNDLED_PAIRS[name].fits)
     assert all(f.findings == [] for f in fits), {f.label: f.finding_codes for f in fits}
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from keras_rparity.programs.bundled import TUTORIAL, missing_programs
+from keras_rparity.programs.bundled import BUNDLED_PAIRS, missing_programs
 
 pytestmark = pytest.mark.slow
 
@@ -217,11 +217,11 @@ def test_run_from_the_wheel_writes_the_full_report_with_r(run_in_venv, cifar10_f
                        KERAS_HOME=str(cifar10_fixture_home))
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
     report = run_in_venv.work / "report"
-    for name in ("parity.csv", "parity.md", *(f"{e}_parity.png" for e in TUTORIAL)):
+    for name in ("parity.csv", "parity.md", *(f"{e}_parity.png" for e in BUNDLED_PAIRS)):
         assert (report / name).is_file(), name
     with open(report / "parity.csv", newline="") as f:
         rows = list(csv.DictReader(f))
-    expected = [(name, fit) for name, entry in TUTORIAL.items() for fit in entry.fits]
+    expected = [(name, fit) for name, entry in BUNDLED_PAIRS.items() for fit in entry.fits]
     assert [(r["experiment"], r["loss"]) for r in rows] == expected
     assert all(r["exact"] == "True" and float(r["r_seconds"]) > 0 for r in rows), rows
 

@@ -237,3 +237,18 @@ def test_format_findings(output_model):
 def test_finding_validates_severity():
     with pytest.raises(ValueError, match="severity"):
         Finding("x", "fatal", "t", "e")
+
+
+def test_finding_codes_are_read_from_the_rules_and_a_rule_cannot_report_an_undeclared_one(
+        monkeypatch):
+    from keras_rparity.pairing import checker
+
+    assert tuple(c for rule in checker.RULES for c in rule.codes) == checker.FINDING_CODES
+    assert len(set(checker.FINDING_CODES)) == len(checker.FINDING_CODES) == 18
+
+    @checker.reports("declared")
+    def rogue(ctx):
+        return checker.Finding("undeclared", "info", "t", "w", "f")
+
+    with pytest.raises(RuntimeError, match="rogue reported 'undeclared'"):
+        checker._run(rogue, None)

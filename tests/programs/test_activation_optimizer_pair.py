@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from keras_rparity.parity import run_parity
-from keras_rparity.programs.bundled import TUTORIAL
+from keras_rparity.programs.bundled import BUNDLED_PAIRS
 from keras_rparity.record import Knobs
 
 pytestmark = pytest.mark.r
@@ -17,7 +17,7 @@ def report(bridge):
 
 
 def test_every_pair_is_bitwise_equal_including_validation(report):
-    assert [f.label for f in report.fits] == list(TUTORIAL["activation_optimizer"].fits)
+    assert [f.label for f in report.fits] == list(BUNDLED_PAIRS["activation_optimizer"].fits)
     for fit in report.fits:
         assert set(fit.per_epoch["metric"]) == {"loss", "accuracy", "val_loss", "val_accuracy"}
         assert fit.max_abs_diff == 0.0, fit.label

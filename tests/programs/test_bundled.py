@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from keras_rparity.parity import compare_programs
-from keras_rparity.programs.bundled import TUTORIAL, find_pairs, get_pair, r_examples_dir
+from keras_rparity.programs.bundled import BUNDLED_PAIRS, find_pairs, get_pair, r_examples_dir
 from keras_rparity.record import Knobs
 from keras_rparity.validation import DEFAULT_SEED
 
@@ -19,17 +19,17 @@ SMALL = Knobs(epochs=1, per_class=3, seed=DEFAULT_SEED)
 def shipped_pairs():
     """The shipped pairs other than the tutorial's (those have test modules of their own)."""
     folders = [r_examples_dir(), r_examples_dir() / "examples"]
-    tutorial = {entry.stem for entry in TUTORIAL.values()}
+    tutorial = {entry.stem for entry in BUNDLED_PAIRS.values()}
     return [pair for folder in folders if folder.is_dir() for pair in find_pairs(folder)
             if pair.name not in tutorial]
 
 
 def test_every_tutorial_entry_has_both_programs():
-    for name in TUTORIAL:
+    for name in BUNDLED_PAIRS:
         pair = get_pair(name)
         assert pair.r.path.is_file() and pair.python.path.is_file(), name
     assert {p.name for p in find_pairs(r_examples_dir())} >= {
-        TUTORIAL[name].stem for name in TUTORIAL}
+        BUNDLED_PAIRS[name].stem for name in BUNDLED_PAIRS}
 
 
 def test_an_r_program_without_its_port_is_not_a_pair(tmp_path):

@@ -24,7 +24,7 @@ from keras_rparity.cli.options import (
     knobs_from_args,
 )
 from keras_rparity.errors import InvalidArgumentError
-from keras_rparity.programs.bundled import TUTORIAL, get_entry
+from keras_rparity.programs.bundled import BUNDLED_PAIRS, bundled_pair
 from keras_rparity.validation import DEFAULT_SEED
 
 SEED_RULE = (f"Both sides are seeded identically (seed {DEFAULT_SEED}) right before each "
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "their fits one by one (data, shapes, parameter counts, initial weights, "
                     "per-epoch metrics, final weights) and explain the first difference. "
                     "Exit status 0 when the verdict holds, 1 when it does not. " + SEED_RULE)
-    p.add_argument("experiment", nargs="?", choices=sorted(TUTORIAL),
+    p.add_argument("pair", nargs="?", choices=sorted(BUNDLED_PAIRS), metavar="PAIR",
                    help="a bundled pair (instead of --r/--python)")
     p.add_argument("--r", dest="r_program", metavar="MODEL.R", help="the R program")
     p.add_argument("--python", dest="python_program", metavar="MODEL.PY",
@@ -56,12 +56,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _check_choice(args: argparse.Namespace) -> None:
     programs = (args.r_program, args.python_program)
-    if args.experiment and any(programs):
+    if args.pair and any(programs):
         raise InvalidArgumentError("give a bundled pair name or --r and --python, not both")
-    if not args.experiment and not all(programs):
+    if not args.pair and not all(programs):
         raise InvalidArgumentError("give both --r MODEL.R and --python MODEL.PY (or the name of "
-                                   f"a bundled pair: {', '.join(sorted(TUTORIAL))})")
-    if args.loss and not args.experiment:
+                                   f"a bundled pair: {', '.join(sorted(BUNDLED_PAIRS))})")
+    if args.loss and not args.pair:
         raise InvalidArgumentError("--loss selects a fit of a bundled pair; with --r/--python "
                                    "every fit is compared")
 
@@ -81,10 +81,9 @@ def main(args: argparse.Namespace) -> int:
     locate_r_home()  # no R: one line now, not after the Python side has trained
     check_keras_cache()
     knobs = knobs_from_args(args)
-    if args.experiment:
-        entry = get_entry(args.experiment)
-        labels = [entry.resolve_fit(args.loss)] if args.loss else None
-        report = run_parity(args.experiment, knobs, args.tolerance, args.ulps)
+    if args.pair:
+        labels = [bundled_pair(args.pair).resolve_fit(args.loss)] if args.loss else None
+        report = run_parity(args.pair, knobs, args.tolerance, args.ulps)
     else:
         labels = None
         pair = ProgramPair.from_files(args.r_program, args.python_program)

@@ -107,6 +107,19 @@ class PairingContext:
 Rule = Callable[[PairingContext], Finding | None]
 
 
+def reports(*codes: str) -> Callable[[Rule], Rule]:
+    """Declare the finding codes a rule may report (``rule.codes``): :data:`FINDING_CODES`
+    is read from the rules, and :func:`check_pairing` refuses a code a rule did not
+    declare, so the two cannot drift apart."""
+
+    def declare(rule: Rule) -> Rule:
+        rule.codes = codes  # type: ignore[attr-defined]
+        return rule
+
+    return declare
+
+
+@reports("softmax-single-unit")
 def _softmax_single_unit(ctx: PairingContext) -> Finding | None:
     if ctx.output.activation in SOFTMAX_LIKE and ctx.output.units == 1:
         return Finding(
@@ -119,6 +132,7 @@ def _softmax_single_unit(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("double-softmax")
 def _double_softmax(ctx: PairingContext) -> Finding | None:
     if (ctx.output.activation in SOFTMAX_LIKE and ctx.loss.from_logits
             and ctx.loss.family in _CROSSENTROPY):
@@ -133,6 +147,7 @@ def _double_softmax(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("double-sigmoid")
 def _double_sigmoid(ctx: PairingContext) -> Finding | None:
     if (ctx.output.activation in SIGMOID_LIKE and ctx.loss.from_logits
             and ctx.loss.family in _CROSSENTROPY):
@@ -146,6 +161,7 @@ def _double_sigmoid(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("logits-without-from-logits")
 def _logits_without_from_logits(ctx: PairingContext) -> Finding | None:
     activation = ctx.output.activation
     if (activation in OTHER_KNOWN and ctx.loss.family in _CROSSENTROPY
@@ -164,6 +180,7 @@ def _logits_without_from_logits(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("softmax-binary-crossentropy")
 def _softmax_binary_crossentropy(ctx: PairingContext) -> Finding | None:
     units = ctx.output.units
     if ctx.output.activation not in SOFTMAX_LIKE or ctx.loss.family != "binary" or units == 1:
@@ -184,6 +201,7 @@ def _softmax_binary_crossentropy(ctx: PairingContext) -> Finding | None:
         "(integer labels) with the softmax.")
 
 
+@reports("sigmoid-mse")
 def _sigmoid_regression_loss(ctx: PairingContext) -> Finding | None:
     if ctx.output.activation in SIGMOID_LIKE and ctx.loss.family == "regression":
         return Finding(
@@ -199,6 +217,7 @@ def _sigmoid_regression_loss(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("softmax-mse")
 def _softmax_regression_loss(ctx: PairingContext) -> Finding | None:
     if ctx.output.activation in SOFTMAX_LIKE and ctx.loss.family == "regression":
         return Finding(
@@ -212,6 +231,7 @@ def _softmax_regression_loss(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("single-unit-categorical-loss")
 def _single_unit_categorical(ctx: PairingContext) -> Finding | None:
     if (ctx.output.units == 1 and ctx.loss.family in ("categorical", "sparse")
             and ctx.output.activation not in SOFTMAX_LIKE):
@@ -226,6 +246,7 @@ def _single_unit_categorical(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("sigmoid-categorical-crossentropy")
 def _sigmoid_categorical(ctx: PairingContext) -> Finding | None:
     units = ctx.output.units
     if (ctx.output.activation in SIGMOID_LIKE and ctx.loss.family in ("categorical", "sparse")
@@ -242,6 +263,7 @@ def _sigmoid_categorical(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("onehot-labels-sparse-loss")
 def _onehot_labels_sparse(ctx: PairingContext) -> Finding | None:
     labels = ctx.labels
     if labels and ctx.loss.family == "sparse" and labels.columns > 1:
@@ -258,6 +280,7 @@ def _onehot_labels_sparse(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("integer-labels-categorical-loss")
 def _integer_labels_categorical(ctx: PairingContext) -> Finding | None:
     labels = ctx.labels
     units = ctx.output.units
@@ -277,6 +300,7 @@ def _integer_labels_categorical(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("multilabel-softmax")
 def _multilabel_softmax(ctx: PairingContext) -> Finding | None:
     if ctx.labels and ctx.labels.form == "multilabel" and ctx.output.activation in SOFTMAX_LIKE:
         return Finding(
@@ -289,6 +313,7 @@ def _multilabel_softmax(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("regression-targets-sigmoid")
 def _regression_targets_sigmoid(ctx: PairingContext) -> Finding | None:
     labels = ctx.labels
     if labels and ctx.output.activation in SIGMOID_LIKE and labels.outside_unit_interval:
@@ -304,6 +329,7 @@ def _regression_targets_sigmoid(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("targets-outside-unit-interval")
 def _targets_outside_unit_interval(ctx: PairingContext) -> Finding | None:
     labels = ctx.labels
     fits_family = ctx.loss.family == "binary" or (
@@ -320,6 +346,7 @@ def _targets_outside_unit_interval(ctx: PairingContext) -> Finding | None:
     return None
 
 
+@reports("sparse-labels-not-integer", "class-index-out-of-range")
 def _sparse_label_values(ctx: PairingContext) -> Finding | None:
     labels, units = ctx.labels, ctx.output.units
     if not labels or ctx.loss.family != "sparse" or labels.columns > 1:
@@ -356,6 +383,7 @@ def _r_recode_fix(labels: LabelInfo, units: int | None) -> str:
             "0..k-1 (R codes 1..k: y - 1).")
 
 
+@reports("label-width-mismatch")
 def _label_width(ctx: PairingContext) -> Finding | None:
     labels, units = ctx.labels, ctx.output.units
     family = ctx.loss.family
@@ -374,6 +402,7 @@ def _label_width(ctx: PairingContext) -> Finding | None:
         "(layer_dense(units = ncol(y))), or reshape the labels.")
 
 
+@reports("unrecognised-pairing")
 def _unrecognised(ctx: PairingContext) -> Finding | None:
     missing = []
     if ctx.output.activation is None:
@@ -411,15 +440,8 @@ RULES: tuple[Rule, ...] = (
     _unrecognised,
 )
 
-#: Every code :func:`check_pairing` can report.
-FINDING_CODES = (
-    "softmax-single-unit", "single-unit-categorical-loss", "double-softmax", "double-sigmoid",
-    "logits-without-from-logits", "softmax-binary-crossentropy", "sigmoid-mse", "softmax-mse",
-    "sigmoid-categorical-crossentropy", "onehot-labels-sparse-loss",
-    "integer-labels-categorical-loss", "multilabel-softmax", "regression-targets-sigmoid",
-    "targets-outside-unit-interval", "sparse-labels-not-integer", "class-index-out-of-range",
-    "label-width-mismatch", "unrecognised-pairing",
-)
+#: Every code :func:`check_pairing` can report, in the rules' order (read from them).
+FINDING_CODES: tuple[str, ...] = tuple(code for rule in RULES for code in rule.codes)
 
 
 #: Findings that mean the labels cannot be read by the loss at all: a run refuses them
@@ -441,6 +463,14 @@ def blocking_message(findings: Sequence[Finding]) -> str | None:
     if not blocking:
         return None
     return " ".join(f"{f.title}: {f.explanation} Fix: {f.fix}" for f in blocking)
+
+def _run(rule: Rule, context: PairingContext) -> Finding | None:
+    finding = rule(context)
+    if finding is not None and finding.code not in rule.codes:  # type: ignore[attr-defined]
+        raise RuntimeError(f"pairing rule {rule.__name__} reported {finding.code!r}, which "
+                           f"it does not declare in @reports{rule.codes}")  # type: ignore
+    return finding
+
 
 def _model_loss(model: object) -> object:
     loss = getattr(model, "loss", None) if getattr(model, "compiled", True) else None
@@ -503,7 +533,7 @@ def check_pairing(model: object, loss: object = None, y: object = None) -> list[
         loss=describe_loss(_model_loss(model) if loss is None else loss),
         labels=None if y is None else describe_labels(y),
     )
-    findings = [finding for rule in RULES if (finding := rule(context)) is not None]
+    findings = [finding for rule in RULES if (finding := _run(rule, context)) is not None]
     return sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
 
 

@@ -1,4 +1,4 @@
-"""Learning curves of R and Python drawn over each other, one figure per experiment."""
+"""Learning curves of R and Python drawn over each other, one figure per pair."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ if TYPE_CHECKING:
 
 
 class Compared(Protocol):
-    """What the overlay draws: a name and the fits compared (a ``ParityReport`` is one;
-    named here as a protocol so that this module needs nothing of the report's)."""
+    """What the overlay draws: a pair's name and its fits compared (a ``ParityReport`` is
+    one; named here as a protocol so that this module needs nothing of the report's)."""
 
-    experiment: str
+    pair: str
     fits: Sequence[FitParity]
 
 
@@ -42,7 +42,7 @@ def plot_parity_overlay(report: Compared, path: str | Path, note: str | None = N
             ax.tick_params(labelsize=7)
             ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes[0][0].legend(fontsize=8)
-    title = f"{report.experiment}: R vs Python"
+    title = f"{report.pair}: R vs Python"
     fig.suptitle(f"{title}\n{note}" if note else title, fontsize=11,
                  color="#b00000" if note else "black")
     fig.tight_layout()

@@ -43,20 +43,25 @@ class ParityReport:
     """Two runs (R and Python) of a program pair, compared.
 
     Attributes:
-        experiment: the pair's name.
+        pair: the pair's name (``experiment``: the same, the name the table and JSON use).
         r, python: the runs.
         fits: one :class:`FitParity` per pair of fits, in order.
         tolerance, ulps: what the verdict accepts beyond exact equality (``None``: nothing).
         first_difference: the first difference that breaks the verdict (``None``: it holds).
     """
 
-    experiment: str
+    pair: str
     r: Run
     python: Run
     fits: list[FitParity]
     tolerance: float | None = None
     ulps: int | None = None
     first_difference: Difference | None = None
+
+    @property
+    def experiment(self) -> str:
+        """The pair's name, as the table column and JSON key ``experiment`` call it."""
+        return self.pair
 
     @property
     def knobs(self) -> Knobs:
@@ -102,7 +107,7 @@ class ParityReport:
     def table(self) -> pd.DataFrame:
         """One row per fit: what matched, the largest distances, the verdict."""
         return pd.DataFrame(columns=TABLE_COLUMNS, data=[{
-            "experiment": self.experiment,
+            "experiment": self.pair,
             "fit": f.index + 1,
             "loss": f.label,
             "epochs": f.epochs["python"],
@@ -141,9 +146,9 @@ class ParityReport:
             kind = "bitwise equal" if self.exact else f"equal{accepted}"
             largest = max((f.max_abs_diff for f in self.fits), default=0.0)
             ulps = max((f.max_ulps for f in self.fits), default=0)
-            return (f"{self.experiment}: PARITY HOLDS, {kind} ({fits}; max |diff| "
+            return (f"{self.pair}: PARITY HOLDS, {kind} ({fits}; max |diff| "
                     f"{largest:g}, max {ulps} float32 ULPs).")
-        return (f"{self.experiment}: PARITY FAILS{accepted} ({fits}).\n"
+        return (f"{self.pair}: PARITY FAILS{accepted} ({fits}).\n"
                 f"First difference, {self.first_difference.describe(indexing)}")
 
     def plot(self, path: str | Path) -> Path:
@@ -172,7 +177,7 @@ class ParityReport:
         these, with ``exact`` and ``verdict`` judged on them by the report's rule)."""
         fits = self.fits if fits is None else list(fits)
         return {
-            "experiment": self.experiment,
+            "experiment": self.pair,
             "environment": self.environment,
             "programs": {"r": self.r.program, "python": self.python.program},
             "knobs": asdict(self.knobs),

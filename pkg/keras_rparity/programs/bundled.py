@@ -1,11 +1,11 @@
-"""The bundled program pairs: the tutorial's experiments, as R programs with Python ports.
+"""The bundled program pairs: the tutorial's R programs with their Python ports.
 
 Each lives in ``r_examples/`` as ``<stem>.R`` next to ``<stem>.py`` (plain Keras code);
 example pairs go under ``r_examples/examples/``. :func:`find_pairs` lists the pairs of
 any folder the same way.
 
 Example:
->>> TUTORIAL["iris"].fits
+>>> BUNDLED_PAIRS["iris"].fits
 ('mean_squared_error', 'mean_absolute_error')
 >>> get_pair("iris").r.describe().endswith("iris_regression.R")
 True
@@ -29,7 +29,7 @@ BUNDLED_DATA = ("iris.csv",)
 
 
 @dataclass(frozen=True)
-class TutorialEntry:
+class BundledPair:
     """What the registry knows of a bundled pair before its files are located."""
 
     name: str
@@ -53,26 +53,26 @@ class TutorialEntry:
             return self.fits[0]
         label = self.loss_aliases.get(loss, loss)
         if label not in self.fits:
-            raise InvalidChoiceError(f"loss for experiment {self.name!r}", loss,
+            raise InvalidChoiceError(f"loss for pair {self.name!r}", loss,
                                      [*self.loss_aliases, *self.fits])
         return label
 
 
-TUTORIAL: dict[str, TutorialEntry] = {
+BUNDLED_PAIRS: dict[str, BundledPair] = {
     e.name: e
     for e in (
-        TutorialEntry("iris", "Iris regression: linear output, MSE and MAE", "iris_regression",
+        BundledPair("iris", "Iris regression: linear output, MSE and MAE", "iris_regression",
                       "iris", ("mean_squared_error", "mean_absolute_error"),
                       {"mse": "mean_squared_error", "mae": "mean_absolute_error"}),
-        TutorialEntry("bird_vs_plane",
+        BundledPair("bird_vs_plane",
                       "CIFAR-10 bird vs plane: sigmoid output, binary crossentropy",
                       "cifar_bird_vs_plane", "cifar10", ("binary_crossentropy",),
                       {"bce": "binary_crossentropy"}),
-        TutorialEntry("cifar10",
+        BundledPair("cifar10",
                       "CIFAR-10 ten classes: softmax output, sparse categorical crossentropy",
                       "cifar10_multiclass", "cifar10", ("sparse_categorical_crossentropy",),
                       {"scce": "sparse_categorical_crossentropy"}),
-        TutorialEntry("activation_optimizer",
+        BundledPair("activation_optimizer",
                       "Fashion-MNIST: hidden activation x optimizer pairs (seed 000)",
                       "activation_optimizer", "fashion_mnist",
                       ("relu_adam", "sigmoid_sgd", "tanh_momentum", "leaky_relu_adam")),
@@ -80,21 +80,21 @@ TUTORIAL: dict[str, TutorialEntry] = {
 }
 
 
-def get_entry(name: str) -> TutorialEntry:
-    """A bundled pair's registry entry by name (clear error listing the names)."""
+def bundled_pair(name: str) -> BundledPair:
+    """A bundled pair's registry record by name (clear error listing the names)."""
     try:
-        return TUTORIAL[name]
+        return BUNDLED_PAIRS[name]
     except KeyError:
-        raise InvalidChoiceError("experiment", name, list(TUTORIAL)) from None
+        raise InvalidChoiceError("bundled pair", name, list(BUNDLED_PAIRS)) from None
 
 
 def get_pair(name: str) -> ProgramPair:
     """A bundled pair by name, with its files located in :func:`r_examples_dir`."""
-    entry = get_entry(name)
+    bundled = bundled_pair(name)
     folder = r_examples_dir()
-    return ProgramPair(entry.name, RProgram(path=folder / entry.r_program),
-                       PythonProgram(path=folder / entry.python_program),
-                       loss_aliases=entry.loss_aliases)
+    return ProgramPair(bundled.name, RProgram(path=folder / bundled.r_program),
+                       PythonProgram(path=folder / bundled.python_program),
+                       loss_aliases=bundled.loss_aliases)
 
 
 def run_side(name: str, side: str, knobs: Knobs | None = None) -> Run:
@@ -132,8 +132,8 @@ def missing_programs() -> list[str]:
         folder = r_examples_dir()
     except KerasRParityError as exc:
         return [str(exc)]
-    needed = [name for entry in TUTORIAL.values()
-              for name in (entry.r_program, entry.python_program)] + list(BUNDLED_DATA)
+    needed = [name for bundled in BUNDLED_PAIRS.values()
+              for name in (bundled.r_program, bundled.python_program)] + list(BUNDLED_DATA)
     missing = [str(folder / name) for name in needed if not (folder / name).is_file()]
     examples = folder / "examples"
     if not (examples.is_dir() and find_pairs(examples)):

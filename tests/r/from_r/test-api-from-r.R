@@ -15,7 +15,7 @@ test_that("a history comes back as an R data frame, epochs given as a double", {
 
 test_that("a wrong loss name is an R error naming the valid choices", {
   expect_error(kp$history("iris", loss = "hinge"),
-               "invalid loss for experiment 'iris' 'hinge'; valid choices: 'mse', 'mae'")
+               "invalid loss for pair 'iris' 'hinge'; valid choices: 'mse', 'mae'")
 })
 
 test_that("a wrong experiment and a fractional epoch count are R errors", {

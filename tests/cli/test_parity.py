@@ -86,3 +86,37 @@ def test_unknown_loss_names_the_choices(capsys):
     assert "'mse'" in err and "'mean_absolute_error'" in err
 
 
+
+
+#: SGD with a learning rate of 1e4: inf after two epochs, NaN after three, on both sides.
+DIVERGING_R = """x <- matrix(seq(0, 1, length.out = 20), ncol = 2)
+y <- matrix(seq(0, 10, length.out = 10), ncol = 1)
+model <- keras_model_sequential(input_shape = 2) %>% layer_dense(units = 1)
+model %>% compile(optimizer = optimizer_sgd(learning_rate = 1e4), loss = "mse")
+model %>% fit(x, y, epochs = 5, batch_size = 5, verbose = 0)
+"""
+DIVERGING_PY = """import keras
+import numpy as np
+
+x = np.linspace(0, 1, 20).reshape(10, 2, order="F")
+y = np.linspace(0, 10, 10).reshape(10, 1)
+model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+model.compile(optimizer=keras.optimizers.SGD(learning_rate=1e4), loss="mse")
+model.fit(x, y, epochs=5, batch_size=5, verbose=0)
+"""
+
+
+@pytest.mark.parametrize("acceptance", [[], ["--tolerance", "1e-3"], ["--ulps", "2"]])
+def test_programs_that_diverge_to_nan_identically_hold_without_a_seed_flag(
+        capsys, bridge, tmp_path, acceptance):
+    """No --seed (both sides seeded with 42 by default), NaN losses and weights on both."""
+    (tmp_path / "diverge.R").write_text(DIVERGING_R)
+    (tmp_path / "diverge.py").write_text(DIVERGING_PY)
+    status = main(["parity", "--r", str(tmp_path / "diverge.R"), "--python",
+                   str(tmp_path / "diverge.py"), "--json", *acceptance])
+    out = json.loads(capsys.readouterr().out)
+    assert status == 0, out["first_difference"]
+    assert out["verdict"] is True and out["knobs"]["seed"] == 42
+    losses = out["fits"][0]["metrics"]["loss"]
+    assert losses["python"][-1] != losses["python"][-1]  # NaN
+    assert losses["ulps"] == [0] * 5

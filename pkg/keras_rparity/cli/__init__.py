@@ -91,7 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="keras-rparity",
-        description="Run the R Keras activations/loss tutorial in Python and R, and prove parity.",
+        description="Run the R Keras activations/loss tutorial in Python and R, and prove "
+                    "parity.\n\nseeds: both sides are seeded identically (seed 42) right "
+                    "before each model is built;\n--seed S for another seed, --seed none "
+                    "(parity) for programs that seed themselves.",
         epilog=epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

@@ -57,3 +57,13 @@ test_that("text columns of returned data frames are R character vectors", {
   expect_type(df$word, "character")
   expect_equal(df$word[1:2], c("a", "b"))
 })
+
+test_that("the seed is 42 unless told, and NULL or NA lets the programs seed themselves", {
+  knobs <- reticulate::import("keras_rparity.record")$Knobs
+  expect_identical(knobs()$seed, 42L)
+  expect_null(knobs(seed = NULL)$seed)
+  expect_null(knobs(seed = NA)$seed)        # a logical NA
+  expect_null(knobs(seed = NA_real_)$seed)
+  expect_identical(knobs(seed = 7)$seed, 7L)
+  expect_error(knobs(epochs = NA), "`epochs` must be")  # only the seed reads NA as not set
+})

@@ -23,8 +23,8 @@ import importlib.metadata
 import os
 import sys
 
-from keras_rparity import quiet
 from keras_rparity.errors import InvalidChoiceError, KerasRParityError
+from keras_rparity.quiet import install as quiet_tensorflow_import
 
 #: Keras backends keras-rparity supports, the default first (the tutorial's).
 BACKENDS = ("tensorflow", "jax", "torch")
@@ -96,7 +96,7 @@ def prepare_keras() -> None:
     loads without its start-up notices (:func:`keras_rparity.quiet.install`) and
     ``KERAS_BACKEND`` defaults to TensorFlow (the tutorial's; ``~/.keras/keras.json``
     does not choose for keras-rparity). Idempotent."""
-    quiet.install()
+    quiet_tensorflow_import()
     os.environ.setdefault("KERAS_BACKEND", DEFAULT_BACKEND)
 
 

@@ -72,4 +72,4 @@ def test_commands_that_always_seed_refuse_none(capsys):
     add_knob_options(parser, "epochs", seed_none=False)
     with pytest.raises(SystemExit):
         parser.parse_args(["--seed", "none"])
-    assert "always seeds" in capsys.readouterr().err
+    assert "`--seed none` is for programs that seed themselves" in capsys.readouterr().err

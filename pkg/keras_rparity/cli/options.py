@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from keras_rparity.record import Knobs
@@ -50,11 +51,15 @@ def add_acceptance_options(parser: argparse.ArgumentParser) -> None:
                             help=KNOB_CONSTRAINTS[knob].help)
 
 
-def _refusing_none(parse):
-    def refuse(text: str):
+def _refusing_none(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    """``parse``, refusing ``none`` (commands whose programs never seed themselves)."""
+
+    def refuse(text: str) -> Any:
         value = parse(text)
         if value is None:
-            raise argparse.ArgumentTypeError("this command always seeds: give a whole number")
+            raise argparse.ArgumentTypeError(
+                "`--seed none` is for programs that seed themselves (keras-rparity parity); "
+                "this command's programs do not: give a whole number (default 42)")
         return value
 
     refuse.__name__ = parse.__name__

@@ -160,3 +160,11 @@ def test_indexes_are_numpy_s_for_python_users_and_r_s_for_r_users():
     assert "`x` differs first at index [2, 1]: R -1, Python 5" in str(found)
     assert "`x` differs first at x[3, 2]: R -1, Python 5" in found.describe("r")
     assert found.describe("python") == str(found)
+
+
+def test_nan_on_one_side_only_is_named_as_such():
+    found = explain_fit(compare_fits(record(losses=(3.0, float("nan"))), record()),
+                        tolerance=1.0)
+    assert found.kind == "metrics"
+    assert "loss differs first at epoch 2: R nan, Python 2 (NaN on one side only" in \
+        found.message

@@ -329,11 +329,12 @@ def _metrics(fit: FitParity, n: int, tolerance: float | None, ulps: int | None) 
     row = table[fit.breaking(tolerance, ulps)].sort_values(["epoch"], kind="stable").iloc[0]
     allowed = (f" (tolerance {tolerance:g})" if tolerance is not None else
                f" (allowed {ulps} ULPs)" if ulps is not None else "")
+    distance = (f"|diff| {row['abs_diff']:.3g}, {int(row['ulps'])} float32 ULPs"
+                if row["ulps"] >= 0 else "NaN on one side only")
     return Difference(
         "metrics", n, f"{row['metric']} differs first at epoch {int(row['epoch'])}: R "
-        f"{row['r']:.9g}, Python {row['python']:.9g} (|diff| {row['abs_diff']:.3g}, "
-        f"{int(row['ulps'])} float32 ULPs; over all epochs max |diff| {fit.max_abs_diff:.3g}, "
-        f"max {fit.max_ulps} ULPs){allowed}.",
+        f"{row['r']:.9g}, Python {row['python']:.9g} ({distance}; over all epochs max "
+        f"|diff| {fit.max_abs_diff:.3g}, max {fit.max_ulps} ULPs){allowed}.",
         "Same data, model and initial weights, yet different training: compare the "
         "compile() settings (optimizer, loss, metrics) and fit() arguments (batch_size, "
         "shuffle, validation) of the two programs.")

@@ -140,8 +140,15 @@ class FitParity:
 
     @property
     def metrics_equal(self) -> bool:
-        return (len(set(self.epochs.values())) == 1 and _columns_match(self.per_epoch)
+        return (len(set(self.epochs.values())) == 1 and not self.one_sided.any()
                 and self.metrics_within())
+
+    @property
+    def one_sided(self) -> pd.Series:
+        """Per row of :attr:`per_epoch`: a metric or epoch only one side recorded (a NaN
+        value is recorded: diverging to NaN is a value, not a missing one)."""
+        return _recorded(self.r.history, self.per_epoch) != _recorded(self.python.history,
+                                                                        self.per_epoch)
 
     def metrics_within(self, tolerance: float | None = None, ulps: int | None = None) -> bool:
         """Every per-epoch metric within ``tolerance`` (absolute) or ``ulps`` (float32
@@ -167,7 +174,7 @@ class FitParity:
         if tolerance is None and ulps is None:
             return self.exact
         if not (self.data_equal and self.shapes_equal and self.params_equal
-                and len(set(self.epochs.values())) == 1 and _columns_match(self.per_epoch)):
+                and len(set(self.epochs.values())) == 1 and not self.one_sided.any()):
             return False
         if not self.metrics_within(tolerance, ulps):
             return False
@@ -246,9 +253,11 @@ def breaking_rows(per_epoch: pd.DataFrame, tolerance: float | None = None,
     return per_epoch["ulps"] != 0
 
 
-def _columns_match(per_epoch: pd.DataFrame) -> bool:
-    """No metric or epoch recorded by one side only."""
-    return bool((per_epoch["r"].isna() == per_epoch["python"].isna()).all())
+def _recorded(history: pd.DataFrame, per_epoch: pd.DataFrame) -> pd.Series:
+    """Per row of a :func:`per_epoch_table`: did ``history`` record that metric at that
+    epoch (a NaN value counts as recorded)?"""
+    return (per_epoch["metric"].isin(history.columns)
+            & per_epoch["epoch"].isin(history["epoch"]))
 
 
 def _same_shapes(a: list[np.ndarray], b: list[np.ndarray]) -> bool:

@@ -318,7 +318,7 @@ def _first_epoch(fit: FitParity, tolerance: float | None, ulps: int | None) -> i
 
 def _metrics(fit: FitParity, n: int, tolerance: float | None, ulps: int | None) -> Difference:
     table = fit.per_epoch
-    missing = table[table["r"].isna() ^ table["python"].isna()]
+    missing = table[fit.one_sided]
     if len(missing):
         row = missing.iloc[0]
         side = "R" if np.isnan(row["python"]) else "Python"

@@ -14,14 +14,14 @@ PACKAGE = Path(__file__).resolve().parents[2] / "pkg" / "keras_rparity"
 #: its own layer (without cycles) and every lower one, never a higher one.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "validation", "quiet", "backend", "determinism", "training_state", "shipped",
-     "interrupts", "host"),
+     "interrupts", "host", "pool"),
     ("data",),
     ("pairing",),
     ("record",),
     ("bridge",),
     ("programs",),
     ("parity",),
-    ("report", "lab", "sweep", "r_api_gen"),
+    ("report", "lab", "sweep", "r_api_gen", "folder_parity"),
     ("api", "tutorial", "doctor", "testing", "r_results"),
     ("cli", "__main__", "__init__"),
 )

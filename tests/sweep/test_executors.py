@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from keras_rparity.errors import InvalidChoiceError, KerasRParityError
-from keras_rparity.sweep import make_executor, make_grid, run_sweep
-from keras_rparity.sweep.executors import (
+from keras_rparity.pool.executors import (
     ProcessExecutor,
     RayExecutor,
     SerialExecutor,
     WorkerError,
 )
+from keras_rparity.pool.worker_setup import RUN_THREADS
+from keras_rparity.sweep import make_executor, make_grid, run_sweep
 from keras_rparity.sweep.run_one import RunResult, warm_up
-from keras_rparity.sweep.workers import RUN_THREADS
 
 TINY = {"activations": ["relu", "tanh"], "optimizers": ["adam"], "models": ["dense"],
         "epochs": 1, "per_class": 5, "seed": 5}
@@ -79,7 +79,7 @@ def test_process_pool_gives_the_serial_bits_with_two_live_workers(
 
 def test_worker_that_fails_to_warm_up_is_one_clear_error():
     with pytest.raises(KerasRParityError, match=r"a sweep worker could not start: .*nope"), \
-            ProcessExecutor(1, warm_up=_failing_warm_up) as executor:
+            ProcessExecutor(1, warm_up=_failing_warm_up, role="sweep") as executor:
         executor.start()
 
 
@@ -89,7 +89,7 @@ def _failing_warm_up() -> None:
 
 def test_worker_that_dies_is_one_clear_error_and_the_pool_is_dropped():
     executor = ProcessExecutor(1)
-    with pytest.raises(WorkerError, match=r"sweep worker \d+ died \(exit code 3\)"):
+    with pytest.raises(WorkerError, match=r"keras-rparity worker \d+ died \(exit code 3\)"):
         list(executor.map(_exit_process, [3]))
     assert executor.pids == []
 

@@ -1,7 +1,9 @@
-"""``keras-rparity parity``: an R program against its Python port, or a bundled pair.
+"""``keras-rparity parity``: an R program against its Python port, a bundled pair, or
+every pair under folders.
 
     keras-rparity parity --r model.R --python model.py [--seed S] [--json]
     keras-rparity parity iris --epochs 3
+    keras-rparity parity models/ --workers 2       (see cli/folder_parity.py)
 
 Exit status 0 when the verdict holds (bitwise equal, or within --tolerance/--ulps),
 1 when it does not; a table by default (per fit, then the first difference
@@ -12,8 +14,10 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import replace
+from pathlib import Path
 
 from keras_rparity.cli.backend_option import add_backend_option, apply_backend
+from keras_rparity.cli.folder_parity import add_folder_options, check_folder_options, run_folders
 from keras_rparity.cli.options import add_json_options, add_knob_options, json_text, knobs_from_args
 from keras_rparity.errors import InvalidArgumentError
 from keras_rparity.programs.bundled import TUTORIAL, get_entry
@@ -31,8 +35,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "their fits one by one (data, shapes, parameter counts, initial weights, "
                     "per-epoch metrics, final weights) and explain the first difference. "
                     "Exit status 0 when the verdict holds, 1 when it does not.")
-    p.add_argument("experiment", nargs="?", choices=sorted(TUTORIAL),
-                   help="a bundled pair (instead of --r/--python)")
+    p.add_argument("targets", nargs="*", metavar="PAIR|DIR",
+                   help=f"a bundled pair ({', '.join(sorted(TUTORIAL))}) instead of "
+                        "--r/--python, or folders: every NAME.R with NAME.py beside it, "
+                        "found recursively")
     p.add_argument("--r", dest="r_program", metavar="MODEL.R", help="the R program")
     p.add_argument("--python", dest="python_program", metavar="MODEL.PY",
                    help="the Python program (plain Keras code)")
@@ -50,7 +56,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="accept metrics within this many float32 ULPs")
     add_backend_option(p)
     add_json_options(p)
+    add_folder_options(p)
     p.set_defaults(func=main)
+
+
+def _folders(args: argparse.Namespace) -> list[Path]:
+    """The folders given (``[]`` for a bundled pair or none); sets ``args.experiment``."""
+    targets = args.targets
+    args.experiment = targets[0] if len(targets) == 1 and targets[0] in TUTORIAL else None
+    if args.experiment or not targets:
+        return []
+    for target in targets:
+        if not Path(target).is_dir():
+            raise InvalidArgumentError(f"{target!r} is neither a bundled pair "
+                                       f"({', '.join(sorted(TUTORIAL))}) nor a folder of "
+                                       "program pairs")
+    return [Path(t) for t in targets]
 
 
 def _check_choice(args: argparse.Namespace) -> None:
@@ -72,6 +93,14 @@ def main(args: argparse.Namespace) -> int:
     from keras_rparity.parity import compare_programs, run_parity
     from keras_rparity.programs import ProgramPair
 
+    folders = _folders(args)
+    check_folder_options(args, bool(folders))
+    if folders:
+        if any((args.r_program, args.python_program, args.loss)):
+            raise InvalidArgumentError("give folders of pairs, or --r and --python, not both "
+                                       "(--loss selects a fit of a bundled pair)")
+        apply_backend(args)
+        return run_folders(args, folders)
     _check_choice(args)
     apply_backend(args)
     for what, path in (("R program", args.r_program), ("Python program", args.python_program)):

@@ -108,27 +108,6 @@ def test_local_ray_gives_the_serial_bits(tmp_path, keras_home, serial_numbers):
         assert numbers(result) == serial_numbers[result.run_id]
 
 
-@pytest.fixture(scope="module")
-def ray_cluster():
-    """A local Ray cluster of two node processes (head + one worker node), one CPU each."""
-    from ray.cluster_utils import Cluster  # the set-up installs Ray ([ray] extra)
-
-    address_before = os.environ.get("RAY_ADDRESS")
-    try:
-        cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1,
-                                                                "include_dashboard": False})
-        cluster.add_node(num_cpus=1)
-        cluster.wait_for_nodes()
-    except Exception as exc:
-        pytest.fail(f"Ray cannot start a local cluster on this machine: {exc}")
-    try:
-        yield cluster
-    finally:
-        cluster.shutdown()
-        if address_before is None:
-            os.environ.pop("RAY_ADDRESS", None)
-
-
 @pytest.mark.slow
 def test_sweep_on_a_ray_cluster_through_ray_address(tmp_path, ray_cluster, serial_numbers):
     done = sweep_cli(*TINY_ARGS, "--executor", "ray", "--ray-address", ray_cluster.address,

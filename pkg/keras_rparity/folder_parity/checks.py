@@ -1,14 +1,5 @@
 """Many pairs over warm workers: the pool's map, a dead worker as that pair's error,
-Ctrl-C keeping what finished.
-
-Example (starts one worker process with R and Keras):
->>> from keras_rparity.programs.bundled import r_examples_dir
->>> found = find_pairs([r_examples_dir() / "examples"])
->>> one = FoundPairs(found.pairs[:1], ())
->>> result = check_pairs(one, Knobs(epochs=1, seed=42), workers=1)
->>> [(o.name, o.exact) for o in result.outcomes], result.exit_status
-([('functional_regression', True)], 0)
-"""
+Ctrl-C keeping what finished (``tests/folder_parity`` runs them; each worker embeds R)."""
 
 from __future__ import annotations
 

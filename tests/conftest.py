@@ -25,6 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # imported: Keras reads KERAS_HOME at import. Datasets found here are what tests made or
 # linked; the user's ~/.keras is never read or written.
 os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="rparity-keras-home-")
+# The bundled R layer's byte-compiled cache, likewise never in the user's ~/.cache; one
+# folder for every session (the cache is keyed by the layer's contents), so the suite runs
+# on the cached layer as commands do.
+os.environ["KERAS_RPARITY_CACHE"] = os.path.join(tempfile.gettempdir(),
+                                                 f"rparity-test-cache-{os.getuid()}")
 
 
 #: The modules that take longest (20 s or more each on 2 cores, measured), handed to the

@@ -60,6 +60,7 @@ def test_process_pool_gives_the_serial_bits_with_two_live_workers(
         tmp_path, keras_home, serial_numbers, capfd):
     warmed = functools.partial(warm_up, "fashion_mnist", TINY["per_class"])  # as the CLI does
     with ProcessExecutor(2, warm_up=warmed) as executor:
+        executor.start()  # as the CLI does: both workers warm before the first run
         first = run_sweep(make_grid(**TINY), tmp_path / "a", executor, progress=False)
         workers = set(executor.pids)
         again = run_sweep(make_grid(**TINY), tmp_path / "b", executor, progress=False,

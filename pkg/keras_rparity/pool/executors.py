@@ -169,7 +169,8 @@ class ProcessExecutor(_WorkerPool):
     """A local pool of ``workers`` spawned processes that live until :meth:`close`.
 
     Call :meth:`start` to start (and warm up) the workers ahead of the first
-    :meth:`map`; otherwise the first ``map`` starts them. Each worker has a pipe of its
+    :meth:`map`; otherwise the first ``map`` starts them and gives each its first task
+    as soon as it is warm. Each worker has a pipe of its
     own to this process (no shared queue, so no named semaphores to leave behind when
     a sweep is interrupted); a task goes to whichever worker is free. A worker that dies
     during a task ends the ``map`` with a :class:`WorkerError`, unless ``map`` was given
@@ -205,17 +206,20 @@ class ProcessExecutor(_WorkerPool):
 
     def start(self) -> ProcessExecutor:
         """Start the workers and wait until each has imported Keras and warmed up."""
-        if self._channels:
-            return self
         try:
-            for _ in range(self.workers):
-                self._spawn()
-            for _ in range(self.workers):
+            self._launch()
+            while len(self._ready) < len(self._channels):
                 self._expect_ready(*self._receive())
         except BaseException:
             self.close()
             raise
         return self
+
+    def _launch(self) -> None:
+        """Start the workers, if not running, without waiting for them to warm up."""
+        if not self._channels:
+            for _ in range(self.workers):
+                self._spawn()
 
     def _expect_ready(self, channel: Connection, message: tuple[str, int, Any]) -> None:
         kind, _, error = message
@@ -241,7 +245,7 @@ class ProcessExecutor(_WorkerPool):
         pending = list(enumerate(items))[::-1]  # popped from the end: input order
         if not pending:
             return
-        self.start()
+        self._launch()  # each worker takes its first task as soon as it is warm
         remaining = len(pending)
 
         def send_next(channel: Connection) -> None:
@@ -249,7 +253,7 @@ class ProcessExecutor(_WorkerPool):
                 index, item = self._busy[channel] = pending.pop()
                 channel.send((index, fn, item))
 
-        for channel in list(self._channels):
+        for channel in list(self._ready):
             send_next(channel)
         try:
             while remaining:
@@ -267,7 +271,7 @@ class ProcessExecutor(_WorkerPool):
                         remaining -= 1
                         yield on_worker_death(task[1], WorkerError(str(death)))
                     continue
-                if channel not in self._ready:  # a replacement worker, warm (or not)
+                if channel not in self._ready:  # a worker warmed up (or failed to)
                     self._expect_ready(channel, (kind, 0, value))
                     send_next(channel)
                     continue

@@ -9,7 +9,7 @@ Example:
 >>> root = Path(tempfile.mkdtemp())
 >>> for name in ("a.R", "a.py", "sub/b.R", "sub/b.py", "c.R"):
 ...     (root / name).parent.mkdir(exist_ok=True)
-...     (root / name).write_text("")
+...     _ = (root / name).write_text("")
 >>> found = find_pairs([root])
 >>> [pair.name for pair in found.pairs], [p.name for p in found.orphans]
 (['a', 'sub/b'], ['c.R'])

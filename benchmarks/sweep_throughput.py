@@ -29,10 +29,10 @@ import os
 import tempfile
 import time
 
+from keras_rparity.pool.executors import EXECUTORS, Executor
+from keras_rparity.pool.worker_setup import cpu_count
 from keras_rparity.sweep import make_executor, make_grid, run_sweep
-from keras_rparity.sweep.executors import EXECUTORS, Executor
 from keras_rparity.sweep.run_one import RunResult, warm_up
-from keras_rparity.sweep.workers import cpu_count
 
 GRID = {"activations": ["relu", "tanh"], "optimizers": ["adam", "sgd"], "models": ["conv"],
         "repeats": 2, "epochs": 2, "per_class": 100, "seed": 1}

@@ -25,6 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 # imported: Keras reads KERAS_HOME at import. Datasets found here are what tests made or
 # linked; the user's ~/.keras is never read or written.
 os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="rparity-keras-home-")
+# The bundled R layer's byte-compiled cache, likewise never in the user's ~/.cache; one
+# folder for every session (the cache is keyed by the layer's contents), so the suite runs
+# on the cached layer as commands do.
+os.environ["KERAS_RPARITY_CACHE"] = os.path.join(tempfile.gettempdir(),
+                                                 f"rparity-test-cache-{os.getuid()}")
 
 
 #: The modules that take longest (20 s or more each on 2 cores, measured), handed to the
@@ -177,3 +182,95 @@ def fashion_mnist_installed() -> None:
     if not all((DEBIAN_FASHION_MNIST_DIR / f).is_file() for f in FASHION_MNIST_FILES):
         pytest.fail("Fashion-MNIST is missing: `apt-get install dataset-fashion-mnist` "
                     "(bash scripts/setup.sh installs it)")
+
+
+@pytest.fixture(scope="module")
+def ray_cluster():
+    """A local Ray cluster of two node processes (head + one worker node), one CPU each."""
+    from ray.cluster_utils import Cluster  # the set-up installs Ray ([ray] extra)
+
+    address_before = os.environ.get("RAY_ADDRESS")
+    try:
+        cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1,
+                                                                "include_dashboard": False})
+        cluster.add_node(num_cpus=1)
+        cluster.wait_for_nodes()
+    except Exception as exc:
+        pytest.fail(f"Ray cannot start a local cluster on this machine: {exc}")
+    try:
+        yield cluster
+    finally:
+        cluster.shutdown()
+        if address_before is None:
+            os.environ.pop("RAY_ADDRESS", None)
+
+
+# -- tiny program pairs (60 rows, 1 epoch): two that hold (one in a subfolder), one that
+# differs on purpose, one whose R program fails, one whose R program kills its worker, and
+# an orphan; for the parity of many pairs (tests/folder_parity, tests/cli).
+
+R_PROGRAM = """\
+n <- 60
+x <- matrix(((rep(1:n, 2) * 7 + rep(1:2, each = n) * 3) %% 11) / 10, ncol = 2)
+y <- x[, 1] - x[, 2]
+model <- keras_model_sequential(input_shape = 2) %>%
+  layer_dense(units = 4, activation = "relu") %>%
+  layer_dense(units = 1)
+model %>% compile(optimizer = optimizer_adam(learning_rate = 0.01), loss = "mse")
+model %>% fit(x, y, epochs = 1, batch_size = 16, verbose = 0)
+"""
+
+PYTHON_PROGRAM = """\
+import keras
+import numpy as np
+
+n = 60
+row, col = np.tile(np.arange(1, n + 1), 2), np.repeat([1, 2], n)
+x = (((row * 7 + col * 3) % 11) / 10).reshape(2, n).T  # filled by column, as R does
+y = x[:, 0] - x[:, 1]
+model = keras.Sequential([keras.Input((2,)), keras.layers.Dense(4, activation="relu"),
+                          keras.layers.Dense(1)])
+model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss="mse")
+model.fit(x, y, epochs=1, batch_size=16, verbose=0)
+"""
+
+#: The R line that ends its process as the kernel's out-of-memory killer would.
+KILL_WORKER = "tools::pskill(Sys.getpid(), tools::SIGKILL)\n"
+
+#: pair name -> (R program, Python program); None: the file is missing (an orphan).
+PAIRS = {
+    "holds": (R_PROGRAM, PYTHON_PROGRAM),
+    "sub/holds_too": (R_PROGRAM, PYTHON_PROGRAM),
+    "differs": (R_PROGRAM, PYTHON_PROGRAM.replace("learning_rate=0.01", "learning_rate=0.02")),
+    "fails": ('stop("this program fails on purpose")\n' + R_PROGRAM, PYTHON_PROGRAM),
+    "orphan": (R_PROGRAM, None),
+}
+
+
+def write_pairs(folder: Path, pairs: dict[str, tuple[str, str | None]]) -> Path:
+    for name, (r_code, python_code) in pairs.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.with_suffix(".R").write_text(r_code)
+        if python_code is not None:
+            path.with_suffix(".py").write_text(python_code)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def tiny_pairs():
+    """(:data:`PAIRS`, :func:`write_pairs`) for tests that build their own folder."""
+    return PAIRS, write_pairs
+
+
+@pytest.fixture(scope="session")
+def pairs_folder(tmp_path_factory) -> Path:
+    """The four pairs and the orphan of :data:`PAIRS`."""
+    return write_pairs(tmp_path_factory.mktemp("pairs"), PAIRS)
+
+
+@pytest.fixture(scope="session")
+def crash_folder(tmp_path_factory) -> Path:
+    """:data:`PAIRS` plus a pair whose R program kills its worker."""
+    crash = {"crashes": (KILL_WORKER + R_PROGRAM, PYTHON_PROGRAM)}
+    return write_pairs(tmp_path_factory.mktemp("crash_pairs"), {**PAIRS, **crash})

@@ -18,14 +18,14 @@ TOP_LEVEL = ("keras_rparity", "keras_rparity_pytest")
 #: its own layer (without cycles) and every lower one, never a higher one.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("errors", "equality", "validation", "quiet", "backend", "determinism", "training_state",
-     "shipped", "interrupts", "host"),
+     "shipped", "interrupts", "host", "pool"),
     ("data",),
     ("pairing",),
     ("record",),
     ("bridge",),
     ("programs",),
     ("parity",),
-    ("report", "lab", "sweep", "r_api_gen"),
+    ("report", "lab", "sweep", "r_api_gen", "folder_parity"),
     ("api", "tutorial", "doctor", "testing", "r_results"),
     ("cli", "__main__", "__init__"),
 )

@@ -13,15 +13,15 @@ from pathlib import Path
 import pytest
 
 from keras_rparity.errors import InvalidChoiceError, KerasRParityError
-from keras_rparity.sweep import make_executor, make_grid, run_sweep
-from keras_rparity.sweep.executors import (
+from keras_rparity.pool.executors import (
     ProcessExecutor,
     RayExecutor,
     SerialExecutor,
     WorkerError,
 )
+from keras_rparity.pool.worker_setup import RUN_THREADS
+from keras_rparity.sweep import make_executor, make_grid, run_sweep
 from keras_rparity.sweep.run_one import RunResult, warm_up
-from keras_rparity.sweep.workers import RUN_THREADS
 
 TINY = {"activations": ["relu", "tanh"], "optimizers": ["adam"], "models": ["dense"],
         "epochs": 1, "per_class": 5, "seed": 5}
@@ -60,6 +60,7 @@ def test_process_pool_gives_the_serial_bits_with_two_live_workers(
         tmp_path, keras_home, serial_numbers, capfd):
     warmed = functools.partial(warm_up, "fashion_mnist", TINY["per_class"])  # as the CLI does
     with ProcessExecutor(2, warm_up=warmed) as executor:
+        executor.start()  # as the CLI does: both workers warm before the first run
         first = run_sweep(make_grid(**TINY), tmp_path / "a", executor, progress=False)
         workers = set(executor.pids)
         again = run_sweep(make_grid(**TINY), tmp_path / "b", executor, progress=False,
@@ -79,7 +80,7 @@ def test_process_pool_gives_the_serial_bits_with_two_live_workers(
 
 def test_worker_that_fails_to_warm_up_is_one_clear_error():
     with pytest.raises(KerasRParityError, match=r"a sweep worker could not start: .*nope"), \
-            ProcessExecutor(1, warm_up=_failing_warm_up) as executor:
+            ProcessExecutor(1, warm_up=_failing_warm_up, role="sweep") as executor:
         executor.start()
 
 
@@ -89,7 +90,7 @@ def _failing_warm_up() -> None:
 
 def test_worker_that_dies_is_one_clear_error_and_the_pool_is_dropped():
     executor = ProcessExecutor(1)
-    with pytest.raises(WorkerError, match=r"sweep worker \d+ died \(exit code 3\)"):
+    with pytest.raises(WorkerError, match=r"keras-rparity worker \d+ died \(exit code 3\)"):
         list(executor.map(_exit_process, [3]))
     assert executor.pids == []
 
@@ -106,27 +107,6 @@ def test_local_ray_gives_the_serial_bits(tmp_path, keras_home, serial_numbers):
     for result in outcome.results:
         assert result.environment["keras_home"] == str(keras_home)
         assert numbers(result) == serial_numbers[result.run_id]
-
-
-@pytest.fixture(scope="module")
-def ray_cluster():
-    """A local Ray cluster of two node processes (head + one worker node), one CPU each."""
-    from ray.cluster_utils import Cluster  # the set-up installs Ray ([ray] extra)
-
-    address_before = os.environ.get("RAY_ADDRESS")
-    try:
-        cluster = Cluster(initialize_head=True, head_node_args={"num_cpus": 1,
-                                                                "include_dashboard": False})
-        cluster.add_node(num_cpus=1)
-        cluster.wait_for_nodes()
-    except Exception as exc:
-        pytest.fail(f"Ray cannot start a local cluster on this machine: {exc}")
-    try:
-        yield cluster
-    finally:
-        cluster.shutdown()
-        if address_before is None:
-            os.environ.pop("RAY_ADDRESS", None)
 
 
 @pytest.mark.slow

@@ -23,6 +23,7 @@ from typing import Any
 
 from keras_rparity.bridge import handoff
 from keras_rparity.bridge.convert import to_python
+from keras_rparity.bridge.r_api_cache import api_cache_dir
 from keras_rparity.bridge.r_datasets import bind_dataset_function
 from keras_rparity.bridge.r_errors import clean_message, take_python_error, user_call
 from keras_rparity.bridge.r_keras_api import (
@@ -80,7 +81,8 @@ class RBridge:
         self.api_choice = self._choose_api(requested)
         self.api = self.api_choice.api
         api_env = (self._support_fn("rparity_load_keras3_api")() if self.api == "keras3"
-                   else self._support_fn("rparity_load_builtin_api")(str(r_dir() / "keras_api")))
+                   else self._support_fn("rparity_load_builtin_api")(
+                       str(r_dir() / "keras_api"), api_cache_dir() or self._ro.NULL))
         hook_files = self._ro.StrVector([str(r_dir() / "hooks.R"), str(r_dir() / "datasets.R")])
         self._hooks = self._support_fn("rparity_make_hooks")(api_env, hook_files)
         bind_dataset_function(self._hooks)

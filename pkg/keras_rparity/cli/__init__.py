@@ -62,6 +62,8 @@ ENVIRONMENT = {
     "KERAS_BACKEND": "Keras backend: tensorflow (default), jax or torch (or --backend)",
     "KERAS_RPARITY_R_API": "R Keras API: auto (keras3 if it loads, else the bundled "
                            "layer), keras3 or builtin",
+    "KERAS_RPARITY_CACHE": "folder for the bundled R Keras layer's byte-compiled cache "
+                           "(default ~/.cache/keras-rparity; empty: no cache)",
     "KERAS_RPARITY_R_EXAMPLES": "folder of the bundled program pairs (default: the "
                                 "installed copy, or the checkout's r_examples/)",
     "KERAS_RPARITY_VIGNETTES": "folder of the vignettes (default: the installed copy, or "

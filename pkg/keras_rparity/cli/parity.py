@@ -1,7 +1,9 @@
-"""``keras-rparity parity``: an R program against its Python port, or a bundled pair.
+"""``keras-rparity parity``: an R program against its Python port, a bundled pair, or
+every pair under folders.
 
     keras-rparity parity --r model.R --python model.py [--seed S|none] [--json]
     keras-rparity parity iris --epochs 3
+    keras-rparity parity models/ --workers 2       (see cli/folder_parity.py)
 
 Both sides are seeded identically (seed 42) unless ``--seed`` says otherwise;
 ``--seed none`` for programs that seed themselves.
@@ -14,8 +16,10 @@ explained), JSON with --json.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from keras_rparity.cli.backend_option import add_backend_option, apply_backend
+from keras_rparity.cli.folder_parity import add_folder_options, check_folder_options, run_folders
 from keras_rparity.cli.options import (
     add_acceptance_options,
     add_json_options,
@@ -39,8 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "their fits one by one (data, shapes, parameter counts, initial weights, "
                     "per-epoch metrics, final weights) and explain the first difference. "
                     "Exit status 0 when the verdict holds, 1 when it does not. " + SEED_RULE)
-    p.add_argument("pair", nargs="?", choices=sorted(BUNDLED_PAIRS), metavar="PAIR",
-                   help="a bundled pair (instead of --r/--python)")
+    p.add_argument("targets", nargs="*", metavar="PAIR|DIR",
+                   help=f"a bundled pair ({', '.join(sorted(BUNDLED_PAIRS))}) instead of "
+                        "--r/--python, or folders: every NAME.R with NAME.py beside it, "
+                        "found recursively")
     p.add_argument("--r", dest="r_program", metavar="MODEL.R", help="the R program")
     p.add_argument("--python", dest="python_program", metavar="MODEL.PY",
                    help="the Python program (plain Keras code)")
@@ -51,7 +57,22 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_acceptance_options(p)
     add_backend_option(p)
     add_json_options(p)
+    add_folder_options(p)
     p.set_defaults(func=main)
+
+
+def _folders(args: argparse.Namespace) -> list[Path]:
+    """The folders given (``[]`` for a bundled pair or none); sets ``args.pair``."""
+    targets = args.targets
+    args.pair = targets[0] if len(targets) == 1 and targets[0] in BUNDLED_PAIRS else None
+    if args.pair or not targets:
+        return []
+    for target in targets:
+        if not Path(target).is_dir():
+            raise InvalidArgumentError(f"{target!r} is neither a bundled pair "
+                                       f"({', '.join(sorted(BUNDLED_PAIRS))}) nor a folder of "
+                                       "program pairs")
+    return [Path(t) for t in targets]
 
 
 def _check_choice(args: argparse.Namespace) -> None:
@@ -73,6 +94,14 @@ def main(args: argparse.Namespace) -> int:
     from keras_rparity.parity import compare_programs, run_parity
     from keras_rparity.programs import ProgramPair
 
+    folders = _folders(args)
+    check_folder_options(args, bool(folders))
+    if folders:
+        if any((args.r_program, args.python_program, args.loss)):
+            raise InvalidArgumentError("give folders of pairs, or --r and --python, not both "
+                                       "(--loss selects a fit of a bundled pair)")
+        apply_backend(args)
+        return run_folders(args, folders)
     _check_choice(args)
     apply_backend(args)
     for what, path in (("R program", args.r_program), ("Python program", args.python_program)):

@@ -120,7 +120,7 @@ def main(args: argparse.Namespace) -> int:
     from keras_rparity.cli.preflight import check_output_folder
     from keras_rparity.data.cache import check_keras_cache
     from keras_rparity.data.loaders import require_dataset
-    from keras_rparity.sweep.executors import make_executor
+    from keras_rparity.pool.executors import make_executor
     from keras_rparity.sweep.grid import make_grid
     from keras_rparity.sweep.run_one import warm_up
     from keras_rparity.sweep.runner import run_sweep
@@ -131,7 +131,8 @@ def main(args: argparse.Namespace) -> int:
     # Workers warm up while the others work; here, a throw-away training would only add time.
     warm = (None if args.executor == "serial"
             else functools.partial(warm_up, args.dataset, s["per_class"]))
-    executor = make_executor(args.executor, args.workers, warm, args.ray_address)  # checks early
+    executor = make_executor(args.executor, args.workers, warm, args.ray_address,
+                             role="sweep")  # checks early
     grid = make_grid(_names(str(s["activations"])), _names(str(s["optimizers"])),
                      models=_names(str(s["models"])), repeats=s["repeats"], seed=args.seed,
                      epochs=s["epochs"], per_class=s["per_class"], dataset=args.dataset,

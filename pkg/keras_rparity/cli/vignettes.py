@@ -9,7 +9,7 @@ from keras_rparity.validation import arg_type
 
 
 def _default_jobs() -> int:
-    from keras_rparity.sweep.workers import cpu_count
+    from keras_rparity.pool.worker_setup import cpu_count
 
     return cpu_count()
 

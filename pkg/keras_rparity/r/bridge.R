@@ -2,16 +2,107 @@
 # report errors as data (message, call, line) instead of raising them, so the
 # Python side can raise one clear exception.
 
-#' Source every file of our R Keras layer into a fresh environment.
+#' Our R Keras layer in a fresh environment: from its byte-compiled, lazily loaded cache
+#' when one matches the layer's files, else sourced file by file (and then cached).
+#'
+#' The cache file is named by a hash of the layer's file names and contents and of R's
+#' version, so a changed or added file makes a new one. It holds each object of the layer
+#' serialized on its own (functions byte-compiled, their environment saved as a
+#' reference to the layer's); reading it binds every name as a promise, so an object is
+#' unserialized only when first used. Python objects the files create (reticulate's
+#' delayed `keras` module) cannot be saved: the files that create them are sourced again.
 #' @param dir folder holding the layer's .R files.
+#' @param cache_dir folder for the cache (NULL: always source). When it cannot be
+#'   written, the layer is sourced as without a cache.
 #' @return the environment holding the API.
-rparity_load_builtin_api <- function(dir) {
-  env <- new.env(parent = globalenv())
-  for (file in sort(list.files(dir, pattern = "[.]R$", full.names = TRUE))) {
-    sys.source(file, envir = env, keep.source = FALSE)
+rparity_load_builtin_api <- function(dir, cache_dir = NULL) {
+  files <- sort(list.files(dir, pattern = "[.]R$", full.names = TRUE))
+  cache <- if (is.null(cache_dir)) NULL else rparity_api_cache_file(files, cache_dir)
+  env <- if (!is.null(cache) && file.exists(cache)) rparity_read_api_cache(cache, dir)
+  if (is.null(env)) {
+    env <- rparity_source_api(files)
+    if (!is.null(cache)) rparity_write_api_cache(env, cache)
   }
   env$register_keras_api_methods(env)
   env
+}
+
+#' Is `x` a Python object (reticulate)?
+rparity_is_python <- function(x) inherits(x, "python.builtin.object")
+
+#' Source `files` into a fresh environment; records which files made Python objects.
+rparity_source_api <- function(files) {
+  env <- new.env(parent = globalenv())
+  python_files <- character()
+  for (file in files) {
+    before <- ls(env, all.names = TRUE)
+    sys.source(file, envir = env, keep.source = FALSE)
+    made <- setdiff(ls(env, all.names = TRUE), before)
+    if (any(vapply(made, function(n) rparity_is_python(env[[n]]), TRUE))) {
+      python_files <- c(python_files, basename(file))
+    }
+  }
+  attr(env, "rparity_python_files") <- python_files
+  env
+}
+
+#' The cache file for `files`: `keras_api-<md5>.rds` in `cache_dir`.
+rparity_api_cache_file <- function(files, cache_dir) {
+  key <- paste(c(R.version.string, "rparity-api-cache-3", basename(files),
+                 unname(tools::md5sum(files))), collapse = "\n")
+  tmp <- tempfile()
+  on.exit(unlink(tmp))
+  writeLines(key, tmp)
+  file.path(cache_dir, paste0("keras_api-", unname(tools::md5sum(tmp)), ".rds"))
+}
+
+#' The persistent name the layer's own environment is serialized as.
+rparity_api_env_ref <- "rparity:keras_api"
+
+#' The layer from its cache: every name a promise of its object; the Python objects made
+#' again. NULL if the cache cannot be read.
+rparity_read_api_cache <- function(cache, dir) {
+  cached <- tryCatch(readRDS(cache), error = function(e) NULL)
+  if (!is.list(cached) || !is.list(cached$objects)) return(NULL)
+  env <- new.env(parent = globalenv())
+  hook <- function(ref) env
+  for (name in names(cached$objects)) {
+    delayedAssign(name, unserialize(blob, refhook = hook),
+                  eval.env = list2env(list(blob = cached$objects[[name]], hook = hook)),
+                  assign.env = env)
+  }
+  for (file in cached$python_files) {
+    sys.source(file.path(dir, file), envir = env, keep.source = FALSE)
+  }
+  env
+}
+
+#' Byte-compile the layer's functions and save each object on its own (without the
+#' Python objects), atomically (written aside, then renamed). A folder that cannot be
+#' written leaves no cache and costs no compiling.
+rparity_write_api_cache <- function(env, cache) {
+  folder <- dirname(cache)
+  made <- dir.exists(folder) ||
+    suppressWarnings(tryCatch(dir.create(folder, recursive = TRUE), error = function(e) FALSE))
+  if (!made || file.access(folder, 2) != 0) return(invisible(NULL))
+  names <- ls(env, all.names = TRUE)
+  names <- names[!vapply(names, function(n) rparity_is_python(env[[n]]), TRUE)]
+  hook <- function(e) if (identical(e, env)) rparity_api_env_ref else NULL
+  objects <- lapply(stats::setNames(names, names), function(name) {
+    value <- env[[name]]
+    if (is.function(value) && !is.primitive(value) && identical(environment(value), env)) {
+      value <- compiler::cmpfun(value)
+    }
+    serialize(value, NULL, refhook = hook)
+  })
+  aside <- tempfile("keras_api-", tmpdir = folder, fileext = ".part")
+  on.exit(unlink(aside))
+  tryCatch({
+    saveRDS(list(objects = objects, python_files = attr(env, "rparity_python_files")),
+            aside, compress = FALSE)  # uncompressed: read several times faster
+    file.rename(aside, cache)
+  }, error = function(e) NULL, warning = function(w) NULL)
+  invisible(NULL)
 }
 
 #' Attach the real keras3 package; its functions are found through the search path.

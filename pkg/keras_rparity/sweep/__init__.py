@@ -6,7 +6,7 @@ Modules, one concept each:
 * :mod:`~keras_rparity.sweep.optimizers` -- ``make_optimizer(name)`` and the named table
 * :mod:`~keras_rparity.sweep.grid` -- ``RunConfig``, ``make_grid``, presets, stable run ids
 * :mod:`~keras_rparity.sweep.run_one` -- train/evaluate one config -> ``RunResult``
-* :mod:`~keras_rparity.sweep.executors` -- serial, process pool and Ray executors
+* :mod:`~keras_rparity.pool.executors` -- serial, process pool and Ray executors
 * :mod:`~keras_rparity.sweep.store` -- per-run JSON files, tidy CSV/Parquet tables
 * :mod:`~keras_rparity.sweep.plots`, :mod:`~keras_rparity.sweep.summary`,
   :mod:`~keras_rparity.sweep.report` -- pictures and ``summary.md``
@@ -24,7 +24,7 @@ Example:
 2
 """
 
-from keras_rparity.sweep.executors import (
+from keras_rparity.pool.executors import (
     Executor,
     ProcessExecutor,
     RayExecutor,

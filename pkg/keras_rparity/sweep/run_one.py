@@ -32,10 +32,10 @@ import numpy as np
 
 from keras_rparity.data.images import ImageDataset, load_image_dataset
 from keras_rparity.determinism import seed_everything
+from keras_rparity.pool.worker_setup import intra_op_threads
 from keras_rparity.sweep.grid import RunConfig
 from keras_rparity.sweep.models import build_model
 from keras_rparity.sweep.optimizers import make_optimizer, optimizer_params
-from keras_rparity.sweep.workers import intra_op_threads
 from keras_rparity.training_state import build_training_state
 
 #: Loss of every run (integer labels; same value as categorical cross-entropy on one-hot).

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from keras_rparity.sweep.executors import Executor, SerialExecutor
+from keras_rparity.pool.executors import Executor, SerialExecutor
 from keras_rparity.sweep.grid import RunConfig
 from keras_rparity.sweep.run_one import RunResult, run_one
 from keras_rparity.sweep.store import SweepStore

@@ -1,8 +1,8 @@
-"""How a process that trains sweep runs is set up: environment, TensorFlow threads.
+"""How a worker process is set up: environment, TensorFlow threads.
 
 A run's numbers depend on how many threads TensorFlow splits one operation
-over (its reductions add partial sums in a different order), so every sweep
-run computes with :data:`RUN_THREADS` intra-op thread(s), whatever the executor
+over (its reductions add partial sums in a different order), so every run in a
+worker computes with :data:`RUN_THREADS` intra-op thread(s), whatever the executor
 and however many cores the machine has. Parallelism comes from running several
 runs at once; each worker process gets ``cores // workers`` inter-op threads.
 

@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("bridge",),
     ("programs",),
     ("parity",),
-    ("report", "lab", "sweep", "r_api_gen"),
+    ("report", "lab", "sweep", "r_api_gen", "port"),
     ("api", "tutorial", "doctor", "testing", "r_results"),
     ("cli", "__main__", "__init__"),
 )

@@ -27,6 +27,7 @@ from keras_rparity.errors import (
 COMMAND_MODULES = (
     "run",
     "parity",
+    "port",
     "doctor",
     "data",
     "lab",

@@ -98,21 +98,21 @@ def r_fit_epochs(bridge: Any) -> int:
 
 def port(r_program: str | Path, output: str | Path | None = None, *, check: bool = True,
          seed: float | None = DEFAULT_SEED, epochs: float | None = None,
-         per_class: float | None = None, data_from_r: bool = False,
-         overwrite: bool = True) -> tuple[str, PortReport]:
+         per_class: float | None = None, verbose: float = 0, data_from_r: bool = False
+         ) -> tuple[str, PortReport]:
     """Write the Python port of an R Keras program and check it against R.
 
     Args:
         r_program: the ``.R`` file.
-        output: where to write the port (default: only returned, unless ``check``,
-            which needs a file: then ``<stem>_port.py`` beside the R program).
+        output: where to write the port (replaced if it exists). Default: only returned
+            when neither ``check`` nor ``data_from_r`` needs a file; else ``<stem>.py``
+            beside the R program, which must not exist yet.
         check: run both programs with the same knobs and compare them fit by fit.
-        seed, epochs, per_class: the knobs of the check (as ``compare``); the seed is
+        seed, epochs, per_class, verbose: the knobs of the check (as ``compare``); the seed is
             set identically on both sides before each model (default 42, as the bundled
             pairs; ``None``: the programs seed themselves).
         data_from_r: fits whose data comes from untranslated R lines read R's arrays
             from ``<stem>_data.npz`` beside the port (written by the check).
-        overwrite: replace an existing output file.
 
     Returns:
         The port's source text and its :class:`PortReport`.
@@ -125,13 +125,13 @@ def port(r_program: str | Path, output: str | Path | None = None, *, check: bool
         raise InvalidArgumentError(f"{r_path} is not an R program: give a .R file")
     if not r_path.is_file():
         raise InvalidArgumentError(f"R program not found: {r_path}")
-    if output is None and (check or data_from_r):
-        output = r_path.with_name(f"{r_path.stem}_port.py")
     out_path = Path(output) if output is not None else None
-    if out_path is not None and out_path.exists() and not overwrite:
-        raise InvalidArgumentError(f"{out_path} exists: choose another -o or allow "
-                                   "overwriting")
-    knobs = Knobs(epochs=epochs, seed=seed, per_class=per_class)  # validates before R starts
+    if out_path is None and (check or data_from_r):
+        out_path = r_path.with_name(f"{r_path.stem}.py")
+        if out_path.exists():
+            raise InvalidArgumentError(f"{out_path} exists: give the port another path "
+                                       "(-o PATH, output=), or that path to replace it")
+    knobs = Knobs(epochs=epochs, seed=seed, per_class=per_class, verbose=verbose)  # validates before R starts
     bridge = get_bridge()
     parsed = parse_r_file(r_path, bridge)
     stem = out_path.stem if out_path is not None else r_path.stem

@@ -7,6 +7,10 @@ from typing import Any
 
 from keras_rparity.port.statements import Untranslated
 
+#: Columns of the parity table in the report.
+TABLE_COLUMNS = ("fit", "loss", "epochs", "data_equal", "shapes_equal", "params_equal",
+                 "initial_weights_equal", "max_abs_dloss", "max_ulps", "exact", "verdict")
+
 
 @dataclass
 class PortReport:
@@ -74,7 +78,8 @@ class PortReport:
             lines.append("  the fits read R's arrays from the data file; translate the lines "
                          "above to make the port stand alone")
         if self.parity is not None:
-            lines += ["", self.parity.table().to_string(index=False)]
+            table = self.parity.table()
+            lines += ["", table[[c for c in TABLE_COLUMNS if c in table]].to_string(index=False)]
             if not self.parity.verdict:
                 lines += ["", self.parity.explain()]
         return "\n".join(lines)

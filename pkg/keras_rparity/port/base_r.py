@@ -198,13 +198,27 @@ def as_type(dtype: str) -> Handler:
 
 
 def factor_codes(tr: Translator, factor: RNode) -> Py:
-    """``as.integer(factor(x))``: codes from 1 in the order of the sorted levels."""
+    """``as.integer(factor(x))``: codes from 1 in the order of R's sorted levels
+    (text in R's ICU collation order for ASCII words)."""
     m = _args(factor, ("x", "levels"))
     x = tr.text(m["x"])
     if "levels" in m:
-        levels = tr.text(m["levels"])
-        return Py(f"{_np(tr)}.searchsorted({levels}, {x}) + 1")
-    return Py(f"{_np(tr)}.unique({x}, return_inverse=True)[1] + 1")
+        return Py(f"{_np(tr)}.searchsorted({tr.text(m['levels'])}, {x}) + 1", ADD)
+    tr.helpers["r_factor_codes"] = R_FACTOR_CODES
+    return Py(f"r_factor_codes({x})")
+
+
+#: R's factor levels: unique values sorted; text as R's ICU collation orders ASCII words
+#: (case-insensitively first, lower case before upper case on a tie).
+R_FACTOR_CODES = '''def r_factor_codes(values):
+    """as.integer(factor(values)): codes from 1 in the order of R's sorted levels."""
+    values = np.ravel(np.asarray(values)).tolist()
+    key = None
+    if any(isinstance(v, str) for v in values):
+        def key(text):
+            return text.casefold(), text.swapcase()
+    codes = {level: i + 1 for i, level in enumerate(sorted(set(values), key=key))}
+    return np.array([codes[v] for v in values], dtype="int32")'''
 
 
 def factor(tr: Translator, node: RNode) -> Py:

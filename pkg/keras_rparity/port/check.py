@@ -7,6 +7,7 @@ fit in order) for the port to read, then the port runs and the two are compared.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,10 +42,16 @@ def write_fit_arrays(run: Run, path: str | Path) -> Path:
 
 def check_port(r_program: str | Path, port: str | Path, knobs: Knobs,
                data_from_r: bool = False) -> ParityReport:
-    """Run ``r_program`` and ``port`` with ``knobs``; compare fit by fit."""
+    """Run ``r_program`` and ``port`` with ``knobs``; compare fit by fit.
+
+    Both run in the R program's folder, so relative paths (``read.csv("data.csv")``)
+    name the same files on both sides.
+    """
+    r_program, port = Path(r_program).resolve(), Path(port).resolve()
     r_knobs = replace(knobs, keep_arrays=True) if data_from_r else knobs
-    r_run = RProgram(path=r_program).run(r_knobs)
-    if data_from_r:
-        write_fit_arrays(r_run, data_file(port))
-    python_run = PythonProgram(path=port).run(knobs)
+    with contextlib.chdir(r_program.parent):
+        r_run = RProgram(path=r_program).run(r_knobs)
+        if data_from_r:
+            write_fit_arrays(r_run, data_file(port))
+        python_run = PythonProgram(path=port).run(knobs)
     return compare_runs(r_run, python_run, Path(port).stem)

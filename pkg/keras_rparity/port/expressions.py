@@ -150,6 +150,10 @@ class Translator:
             return self.kind_of(desugar_pipe(node))
         if node.kind == "index" and node.op == "[[" and self.kind_of(node.left) == "dataset":
             return "dataset_split"
+        if node.kind == "index" and node.op == "[" and self.kind_of(node.left) == "frame" \
+                and node.args and (column := node.args[-1].value) is not None \
+                and column.kind == "call" and column.call_name == "c":
+            return "frame"
         if node.kind in ("num", "int", "str"):
             return "scalar"
         if node.kind == "call":

@@ -22,6 +22,7 @@ LINE_LENGTH = 100
 #: Import lines by name, in isort's order (standard library first, then third party).
 IMPORTS = {
     "string": (0, "import string"),
+    "locale": (0, "import locale"),
     "Path": (0, "from pathlib import Path"),
     "keras": (1, "import keras"),
     "np": (1, "import numpy as np"),

@@ -137,6 +137,8 @@ def convert(tr: Translator, value: RNode, kind: str | None) -> str:
                 else repr(value.value)
         if value.kind == "call" and value.call_name == "c":
             return tuple_text([convert(tr, a.value, kind) for a in value.args if a.value])
+        if kind == "count":  # R's wrapper makes any whole double an integer
+            return f"int({tr.text(value)})"
         return tr.text(value)
     if kind in ("int_tuple", "shape", "nested_int"):
         return shape_text(tr, value, scalar_is_tuple=kind == "shape")

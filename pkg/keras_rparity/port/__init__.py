@@ -131,7 +131,8 @@ def port(r_program: str | Path, output: str | Path | None = None, *, check: bool
         if out_path.exists():
             raise InvalidArgumentError(f"{out_path} exists: give the port another path "
                                        "(-o PATH, output=), or that path to replace it")
-    knobs = Knobs(epochs=epochs, seed=seed, per_class=per_class, verbose=verbose)  # validates before R starts
+    # the knobs are validated before R starts
+    knobs = Knobs(epochs=epochs, seed=seed, per_class=per_class, verbose=verbose)
     bridge = get_bridge()
     parsed = parse_r_file(r_path, bridge)
     stem = out_path.stem if out_path is not None else r_path.stem

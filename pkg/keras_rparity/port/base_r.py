@@ -28,6 +28,7 @@ from keras_rparity.port.expressions import (
     Translator,
     Untranslatable,
     number,
+    python_name,
     string_literal,
 )
 from keras_rparity.port.keras_calls import axis_text, match_arguments, tuple_text
@@ -350,10 +351,10 @@ def apply(tr: Translator, node: RNode) -> Py:
 
 
 def _function_value(tr: Translator, value: RNode) -> str:
-    if value.kind == "sym" and value.value in SUMMARIES:
-        return f"{_np(tr)}.{SUMMARIES[value.value]}"
-    if value.kind == "str" and value.value in SUMMARIES:
-        return f"{_np(tr)}.{SUMMARIES[value.value]}"
+    """A function passed by name (``mean``, ``"sqrt"``) as its NumPy function."""
+    name = value.value if value.kind in ("sym", "str") else None
+    if name in NUMPY_FUNCTIONS and python_name(name) not in tr.functions:
+        return f"{_np(tr)}.{NUMPY_FUNCTIONS[name]}"
     return tr.text(value)
 
 
@@ -361,7 +362,7 @@ def sapply(tr: Translator, node: RNode) -> Py:
     """``sapply(x, f)`` -> an array of ``f`` over ``x``; ``lapply`` -> a list."""
     m = _args(node, ("X", "FUN"))
     function = _function_value(tr, m["FUN"])
-    items = f"[{_call_text(function)}(v) for v in {tr.text(m['X'])}]"
+    items = f"[{_call_text(function)}(item) for item in {tr.text(m['X'])}]"
     if node.call_name == "lapply":
         return Py(items)
     return Py(f"{_np(tr)}.array({items})")
@@ -702,9 +703,10 @@ def _frame_index(tr: Translator, base: Py, positions: Sequence[RNode | None], dr
     return Py(f"{frame}.iloc[{row_text}, {column_text}]")
 
 
-#: R summaries as NumPy functions (for ``apply(x, 2, mean)`` and calls).
-SUMMARIES = {"sum": "sum", "mean": "mean", "max": "max", "min": "min", "prod": "prod",
-             "median": "median", "sd": "std", "var": "var", "range": "ptp"}
+#: R functions passed by name, as NumPy functions (``apply(x, 2, mean)``).
+NUMPY_FUNCTIONS = {"sum": "sum", "mean": "mean", "max": "max", "min": "min", "prod": "prod",
+                   "median": "median", "sqrt": "sqrt", "exp": "exp", "log": "log",
+                   "abs": "abs", "floor": "floor", "ceiling": "ceil", "length": "size"}
 
 
 def sd(tr: Translator, node: RNode) -> Py:

@@ -89,16 +89,13 @@ def call_user_class(tr: Translator, node: RNode) -> Py:
     class_name, kind = tr.classes[python_name(node.call_name or "")]
     args = list(node.args)
     if kind == "layer" and args and args[0].name is None and args[0].value is not None:
-        first = args[0].value
-        if tr.kind_of(first) in ("keras", "tensor", "sequential") or first.kind == "call":
-            from keras_rparity.port.keras_calls import sequential_parts
+        # keras3's layer functions take the model or tensor first, as layer_*() do
+        from keras_rparity.port.keras_calls import sequential_chain, sequential_parts
 
-            if sequential_parts(tr, node) is not None:
-                from keras_rparity.port.keras_calls import sequential_chain
-
-                return sequential_chain(tr, node)
-            layer = f"{class_name}({tr.call_arguments(args[1:])})"
-            return Py(f"{layer}({tr.text(first)})")
+        if sequential_parts(tr, node) is not None:
+            return sequential_chain(tr, node)
+        layer = f"{class_name}({tr.call_arguments(args[1:])})"
+        return Py(f"{layer}({tr.text(args[0].value)})")
     return Py(f"{class_name}({tr.call_arguments(args)})")
 
 

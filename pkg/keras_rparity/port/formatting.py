@@ -61,6 +61,10 @@ def wrap_line(line: str, width: int = LINE_LENGTH) -> list[str]:
     start, end = pair
     head, inner, tail = code[:start + 1], code[start + 1:end], code[end:]
     items = _split_commas(inner)
+    hugged = _hug(items)
+    if hugged is not None:  # f([a, b]) -> f([ one per line ])
+        head, tail = head + hugged[0], hugged[2] + tail
+        items = _split_commas(hugged[1])
     if len(items) == 1 and len(indent + "    " + items[0].strip()) <= width - 1 \
             and not items[0].strip().startswith(("*", "[", "(")) and len(items[0]) < 40:
         return [line]
@@ -73,6 +77,17 @@ def wrap_line(line: str, width: int = LINE_LENGTH) -> list[str]:
         out += wrap_line(f"{indent}    {text}{suffix}", width)
     out.append(f"{indent}{tail.strip()}")
     return out
+
+
+def _hug(items: list[str]) -> tuple[str, str, str] | None:
+    """A single bracketed argument: its opening bracket, contents and closing bracket."""
+    if len(items) != 1:
+        return None
+    item = items[0].strip()
+    pairs = [(o, c) for o, c, depth in _brackets(item) if depth == 0]
+    if item[:1] in "[(" and pairs and pairs[0] == (0, len(item) - 1):
+        return item[0], item[1:-1], item[-1]
+    return None
 
 
 def _split_comment(line: str) -> tuple[str, str]:
@@ -150,6 +165,8 @@ def assemble(docstring: str, imports: set[str], setup: list[str], helpers: list[
         parts += ["", *helper.splitlines(), "", ""]
     while parts and not parts[-1]:
         parts.pop()
+    while body and not body[0]:
+        body = body[1:]
     first_code = next((line for line in body if line and not line.startswith("#")), "")
     blank = 2 if first_code.startswith(("def ", "class ")) or helpers else 1
     parts += [""] * blank + body

@@ -42,7 +42,7 @@ class KerasFunction:
     kinds: dict[str, str]
     template: str
     function: str | None = None   # losses/metrics: the function form
-    first_positional: str | None = None
+    positional: tuple[str, ...] = ()   # leading formals written by position in Python
 
 
 @functools.cache
@@ -66,14 +66,15 @@ def keras_functions() -> dict[str, KerasFunction]:
                 if ep.template == "call" and module in ("losses", "metrics"):
                     formals = ("...", *[p.r_name for p in params])
             required = [p.r_name for p in params if p.default is inspect.Parameter.empty
-                        and p.kind != "tensor" and not p.var_positional]
+                        and not p.var_positional
+                        and (p.kind != "tensor" or module in ("ops", "activations"))]
             function = KerasFunction(
                 ep.r_name, f"keras.{module}.{target}", formals,
                 {p.r_name: p.py_name for p in ep.params}, {p.r_name: p.kind for p in ep.params
                                                            if p.kind},
                 ep.template,
                 f"keras.{module}.{ep.function_target}" if ep.function_target else None,
-                required[0] if required and module == "layers" else None)
+                tuple(required[:1] if module == "layers" else required))
             table[ep.r_name] = function
             for alias in KERAS3_ALIASES.get(ep.r_name, ()):
                 table[alias] = function
@@ -247,15 +248,16 @@ def keyword_arguments(tr: Translator, function: KerasFunction, matched: dict[str
                       ) -> str:
     """``first_positional, name=value, ...`` in the order of the Python signature."""
     parts = []
+    by_position = True
     for formal in function.formals:
         if formal not in matched or formal in skip:
+            if formal in function.positional:
+                by_position = False
             continue
         text = convert(tr, matched[formal], function.kinds.get(formal))
         py_name = function.py_names.get(formal, formal)
-        if formal == function.first_positional and not parts:
-            parts.append(text)
-        else:
-            parts.append(f"{py_name}={text}")
+        by_position = by_position and formal in function.positional
+        parts.append(text if by_position else f"{py_name}={text}")
     for name, value in extra_named.items():
         if name in skip:
             continue
@@ -308,7 +310,9 @@ def layer_without_object(tr: Translator, call: RNode) -> tuple[str, RNode | None
     function = keras_functions()[name]
     matched, _, extra_named = match_arguments(args, function.formals)
     shape = matched.get("input_shape") or extra_named.get("input_shape")
-    stripped = RNode("call", fn=call.fn, args=call.args[1:], text=call.text)
+    first = "inputs" if function.template == "merge_layer" else "object"
+    stripped = RNode("call", fn=call.fn, args=[Arg(first, rest.value), *call.args[1:]],
+                     text=call.text)
     return endpoint_call(tr, stripped).text, shape  # type: ignore[union-attr]
 
 

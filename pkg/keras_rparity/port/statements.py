@@ -137,8 +137,13 @@ class StatementEmitter:
         lines.append(f"{indent}# reason: {reason}")
         if self.data_from_r:
             return lines
-        message = f"R line {node.line1} is not translated ({reason}): {source[0].strip()}"
-        return [*lines, f"{indent}raise NotImplementedError({string_literal(message)})"]
+        line = source[0].strip()
+        message = f"R line {node.line1} is not translated: " \
+                  f"{line if len(line) <= 40 else line[:37] + '...'}"
+        placeholders = [f"{indent}{name} = None  # set by the R line above"
+                        for name in sorted(_assigned(node))]
+        return [*lines, f"{indent}raise NotImplementedError({string_literal(message)})",
+                *placeholders]
 
     def dependent_lines(self, node: RNode, indent: str, used: set[str], returns: bool
                         ) -> list[str]:

@@ -39,10 +39,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from keras_rparity.cli.preflight import check_input_file
+    from keras_rparity.errors import InvalidArgumentError
     from keras_rparity.port import port
 
-    check_input_file(args.r_program, "R program")
+    r_program = check_input_file(args.r_program, "R program")
+    output = Path(args.output) if args.output else Path(r_program).with_suffix(".py")
+    if args.output is None and output.exists():
+        raise InvalidArgumentError(f"{output} exists: give the port another path with -o "
+                                   "(or -o with that path to replace it)")
     apply_backend(args)
     if not args.no_check:
         from keras_rparity.bridge.r_runtime import locate_r_home
@@ -53,7 +60,7 @@ def main(args: argparse.Namespace) -> int:
     # with --json, stdout carries the JSON alone: what the programs print goes to stderr
     quiet = contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext()
     with quiet:
-        _, report = port(args.r_program, args.output, check=not args.no_check,
+        _, report = port(args.r_program, output, check=not args.no_check,
                          seed=args.seed, epochs=args.epochs, per_class=args.per_class,
                          verbose=fit_verbosity(args.verbose), data_from_r=args.data_from_r)
     if args.json:

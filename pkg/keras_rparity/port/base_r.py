@@ -479,9 +479,41 @@ def _fstring(tr: Translator, pieces: Sequence[RNode | None], separator: str) -> 
 
 
 def sprintf(tr: Translator, node: RNode) -> Py:
+    """``sprintf("%.2f and %d", a, b)`` -> ``f"{a:.2f} and {int(b)}"``."""
+    import re
+
     m, extra, _ = match_arguments(node.args, ("fmt", "..."))
-    values = ", ".join(tr.text(v) for v in extra)
-    return Py(f"{tr.text(m['fmt'])} % ({values},)", MUL)
+    fmt = m["fmt"]
+    if fmt.kind != "str":
+        raise Untranslatable("sprintf() with a format that is not a constant")
+    values = iter(extra)
+    pieces: list[str] = []
+
+    def field(match: re.Match[str]) -> str:
+        spec, conversion = match.group(1), match.group(2)
+        if conversion == "%":
+            return "%"
+        value = next(values, None)
+        if value is None:
+            raise Untranslatable("sprintf() with fewer values than its format asks for")
+        text = tr.text(value)
+        if conversion in "di":
+            text, conversion = f"int({text})", "d"
+        pieces.append(text)
+        suffix = "" if conversion == "s" and not spec else f":{spec}{conversion}"
+        return "\0" + str(len(pieces) - 1) + suffix + "\1"
+
+    body = re.sub(r"%([-+ 0#]*\d*(?:\.\d+)?)([sdifeEgG%])", field, fmt.value)
+    if not pieces:
+        return Py(string_literal(body))
+    quote = "'" if any('"' in piece for piece in pieces) else '"'
+    literal = repr(body.replace(quote, "\2"))[1:-1].replace("\\x02", "\\" + quote)
+    literal = literal.replace("{", "{{").replace("}", "}}")
+    literal = literal.replace("\\x00", "{").replace("\\x01", "}")
+    for i, piece in enumerate(pieces):
+        literal = literal.replace("{" + str(i) + ":", "{" + piece + ":", 1).replace(
+            "{" + str(i) + "}", "{" + piece + "}", 1)
+    return Py(f"f{quote}{literal}{quote}")
 
 
 def print_(tr: Translator, node: RNode) -> Py:

@@ -202,6 +202,8 @@ class Translator:
             self.use("pd")
             self.use("Path")
         if name == "...":
+            if "**kwargs" not in self.kinds:
+                raise Untranslatable("`...` outside a function that takes `...`")
             return Py("**kwargs")
         return Py(python_name(name))
 
@@ -215,6 +217,8 @@ class Translator:
         if node.op == "+":
             return operand
         if node.op == "!":
+            if operand.prec == COMPARE and operand.text.endswith(" is None"):
+                return Py(operand.text[:-len(" is None")] + " is not None", COMPARE)
             if self.in_condition:
                 return Py(f"not {operand.wrap(NOT)}", NOT)
             return Py(f"{self.use('np')}.logical_not({operand.text})")
@@ -310,9 +314,8 @@ class Translator:
         """Arguments of a call to a user function: positional, then ``name=value``."""
         parts = []
         for arg in args:
-            if arg.value is not None and arg.value.kind == "sym" and arg.value.value == "...":
-                parts.append("**kwargs")
-            elif arg.name is None:
+            if arg.name is None or (arg.value is not None and arg.value.kind == "sym"
+                                    and arg.value.value == "..."):
                 parts.append(self.text(arg.value))
             elif arg.name in ("shape", "batch_shape", "input_shape") and arg.value is not None:
                 from keras_rparity.port.keras_calls import shape_text

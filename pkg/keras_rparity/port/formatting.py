@@ -27,6 +27,7 @@ IMPORTS = {
     "keras": (1, "import keras"),
     "np": (1, "import numpy as np"),
     "pd": (1, "import pandas as pd"),
+    "tf": (1, "import tensorflow as tf"),
 }
 
 

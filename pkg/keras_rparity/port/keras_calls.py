@@ -539,6 +539,46 @@ def shape(tr: Translator, node: RNode) -> Py:
     return Py(tuple_text(items) if items else "()")
 
 
+def random_draw(function: str, formals: Sequence[str]) -> Any:
+    """keras3's ``random_*(shape, ...)`` -> ``keras.random.*(shape, ...)``."""
+
+    def handler(tr: Translator, node: RNode) -> Py:
+        matched, _, extra_named = match_arguments(node.args, formals)
+        parts = []
+        for formal in formals:
+            if formal in matched:
+                value = matched[formal]
+                text = shape_text(tr, value, True) if formal == "shape" \
+                    else convert(tr, value, "int" if formal == "seed" else None)
+                parts.append(text if formal == formals[0] else f"{formal}={text}")
+        parts += [f"{python_name(k)}={tr.text(v)}" for k, v in extra_named.items()]
+        return Py(f"{tr.use('keras')}.random.{function}({', '.join(parts)})")
+
+    return handler
+
+
+def dataset_method(method: str, formals: Sequence[str]) -> Any:
+    """tfdatasets' ``dataset_*(dataset, ...)`` -> ``dataset.method(...)``."""
+
+    def handler(tr: Translator, node: RNode) -> Py:
+        matched, _, extra_named = match_arguments(node.args, ("dataset", *formals))
+        dataset = tr.expr(matched.pop("dataset")).wrap(ATOM)
+        parts = [convert(tr, matched[f], "int") for f in formals if f in matched]
+        parts += [f"{python_name(k)}={tr.text(v)}" for k, v in extra_named.items()]
+        return Py(f"{dataset}.{method}({', '.join(parts)})")
+
+    return handler
+
+
+def tensor_slices_dataset(tr: Translator, node: RNode) -> Py:
+    matched, _, _ = match_arguments(node.args, ("tensors",))
+    value = matched["tensors"]
+    data = tuple_text([tr.text(a.value) for a in value.args if a.value]) \
+        if value.kind == "call" and value.call_name == "list" and not any(
+            a.name for a in value.args) else tr.text(value)
+    return Py(f"{tr.use('tf')}.data.Dataset.from_tensor_slices({data})")
+
+
 def result_kind(tr: Translator, node: RNode) -> str | None:
     """The kind of value a call returns (for ``$`` and indexing of its result)."""
     name = node.call_name or ""
@@ -591,5 +631,16 @@ HANDLERS = {
     "dataset_reuters": dataset("reuters"),
     "as.data.frame": history_frame,
     "plot": plot,
+    "random_normal": random_draw("normal", ("shape", "mean", "stddev", "dtype", "seed")),
+    "random_uniform": random_draw("uniform", ("shape", "minval", "maxval", "dtype", "seed")),
+    "random_integer": random_draw("randint", ("shape", "minval", "maxval", "dtype", "seed")),
+    "random_seed_generator": lambda tr, node: Py(
+        f"{tr.use('keras')}.random.SeedGenerator({tr.call_arguments(node.args)})"),
+    "tensor_slices_dataset": tensor_slices_dataset,
+    "dataset_batch": dataset_method("batch", ("batch_size", "drop_remainder")),
+    "dataset_shuffle": dataset_method("shuffle", ("buffer_size",)),
+    "dataset_prefetch": dataset_method("prefetch", ("buffer_size",)),
+    "dataset_take": dataset_method("take", ("count",)),
+    "dataset_repeat": dataset_method("repeat", ("count",)),
     "clear_session": lambda tr, node: Py(f"{tr.use('keras')}.backend.clear_session()"),
 }

@@ -184,7 +184,9 @@ class _Builder:
             return RNode("unary", op=str(kids[0]["text"]), right=self.node(kids[1]), **base)
         second = tokens[1]
         if second == "'('":
-            return RNode("call", fn=self.node(kids[0]), args=self.arguments(kids[2:-1]), **base)
+            args = [a for a in self.arguments(kids[2:-1])  # f(a, ) as R reads it: f(a)
+                    if a.name or a.value is None or a.value.kind != "missing"]
+            return RNode("call", fn=self.node(kids[0]), args=args, **base)
         if second in ("'['", "LBB"):
             close = 2 if second == "LBB" else 1
             return RNode("index", op="[[" if second == "LBB" else "[", left=self.node(kids[0]),
@@ -262,4 +264,4 @@ def _r_string(text: str) -> str:
     body = text[1:-1]
     if text[0] == "'":
         body = body.replace('\\"', '"').replace('"', '\\"')
-    return ast.literal_eval(f'"{body}"')
+    return ast.literal_eval('"' + body.replace("\n", "\\n") + '"')

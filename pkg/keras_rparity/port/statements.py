@@ -33,6 +33,13 @@ SETUP_CALLS = {"library", "require", "requireNamespace", "use_backend", "use_pyt
                "suppressPackageStartupMessages", "Sys.setenv", "py_require"}
 
 
+#: Calls whose value R prints when typed at the top level (and that print nothing).
+VALUE_CALLS = {"dim", "nrow", "ncol", "length", "names", "head", "tail", "shape", "levels",
+               "table", "sum", "mean", "max", "min", "range", "class", "unique", "sort",
+               "count_params", "get_weights", "rev", "which", "round", "as.data.frame",
+               "paste", "paste0", "sprintf", "c", "seq_len", "list"}
+
+
 @dataclass
 class Untranslated:
     """An R statement the port does not translate."""
@@ -216,9 +223,11 @@ class StatementEmitter:
         text = tr.text(node)
         if returns:
             return [f"{indent}return {text}"]
-        if (not indent and node.kind in ("sym", "index")) or (
-                node.kind == "binary" and node.op == "$" and not indent):
+        if not indent and (call.kind in ("sym", "index", "binary", "unary", "paren", "num",
+                                         "str", "const") or name in VALUE_CALLS):
             return [f"{indent}print({text})"]  # R prints a value typed at the top level
+        if node.kind != "call" and call.kind != "call":
+            return [f"{indent}_ = {text}"]  # a value R computes and drops
         return [f"{indent}{text}"]
 
     def sequential_add(self, call: RNode, indent: str) -> list[str] | None:
@@ -379,6 +388,8 @@ def function_lines(tr: Translator, name: str, node: RNode, indent: str, method: 
     inner = indent + "    "
     shadowed = {}
     for param in node.params:
+        if method and param.name in ("self", "private"):
+            continue  # keras3 passes them to methods that name them; Python has self
         pname = python_name(param.name or "x")
         shadowed[pname] = tr.kinds.pop(pname, None)
         if param.name == "...":
@@ -393,6 +404,8 @@ def function_lines(tr: Translator, name: str, node: RNode, indent: str, method: 
             prologue.append(f"{inner}    {pname} = {tr.text(param.value)}")
     if any(p.name == "..." for p in node.params):
         params.append("**kwargs")
+        shadowed["**kwargs"] = tr.kinds.get("**kwargs")
+        tr.kinds["**kwargs"] = "dots"
     tr.functions.add(name)
     body = node.body[0]
     statements = body.body if body.kind == "block" else [body]
@@ -404,6 +417,8 @@ def function_lines(tr: Translator, name: str, node: RNode, indent: str, method: 
     for pname, kind in shadowed.items():
         if kind is not None:
             tr.kinds[pname] = kind
+        else:
+            tr.kinds.pop(pname, None)
     code = [*prologue, *lines]
     if not any(line.strip() and not line.strip().startswith("#") for line in code):
         code.append(f"{inner}pass")

@@ -119,6 +119,9 @@ CASES = [
     ("d <- dataset_mnist()\nx <- d$train$x", ["d = keras.datasets.mnist.load_data()",
                                                 "x = d[0][0]"]),
     ("library(keras3)\nx <- 1", ["x = 1"]),
+    ("f <- function(x) {\n  if (x < 0) stop('negative: ', x)\n  sqrt(x)\n}",
+     ["def f(x):", "    if x < 0:", '        raise ValueError(f"negative: {x}")',
+      "    return np.sqrt(x)"]),
     ("# the data\nx <- 1  # one\ny <- 2", ["# the data", "x = 1  # one", "y = 2"]),
 ]
 

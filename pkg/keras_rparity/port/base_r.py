@@ -535,9 +535,12 @@ def cat(tr: Translator, node: RNode) -> Py:
 
 
 def stop(tr: Translator, node: RNode) -> Py:
-    message = _fstring(tr, [a.value for a in node.args if not a.name], "")
-    raise_text = f"ValueError({message})"
-    return Py(f"__raise__ {raise_text}")
+    raise Untranslatable("stop() is translated as a statement (raise ValueError)")
+
+
+def stop_message(tr: Translator, node: RNode) -> str:
+    """The ``ValueError`` ``stop(...)`` raises: its pieces pasted together."""
+    return f"ValueError({_fstring(tr, [a.value for a in node.args if not a.name], '')})"
 
 
 def identity(tr: Translator, node: RNode) -> Py:

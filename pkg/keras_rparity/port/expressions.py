@@ -115,6 +115,7 @@ class Translator:
     handlers: dict[str, Callable[..., Py]] = field(default_factory=dict)
     in_condition: bool = False
     fits_from_r: bool = False   # every fit reads R's arrays (``r_fits``)
+    emitter: Any = None         # the StatementEmitter writing this program
 
     def __post_init__(self) -> None:
         if not self.handlers:

@@ -63,7 +63,7 @@ class StatementEmitter:
     _emitted: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.tr.emitter = self  # type: ignore[attr-defined]
+        self.tr.emitter = self  # function and class bodies are blocks of statements
 
     # -- blocks and comments -----------------------------------------------------------
     def body(self) -> list[str]:
@@ -213,8 +213,9 @@ class StatementEmitter:
             value = tr.text(call.args[0].value) if call.args else "None"
             return [f"{indent}return {value}"]
         if name == "stop":
-            text = tr.text(call).removeprefix("__raise__ ")
-            return [f"{indent}raise {text}"]
+            from keras_rparity.port.base_r import stop_message
+
+            return [f"{indent}raise {stop_message(tr, call)}"]
         if name == "stopifnot":
             return [f"{indent}assert {tr.text(a.value)}" for a in call.args]
         added = self.sequential_add(call, indent)
@@ -382,7 +383,7 @@ def function_lines(tr: Translator, name: str, node: RNode, indent: str, method: 
                    returns: bool) -> list[str]:
     """``def name(params):`` and its body; R's lazy defaults that are not constants
     become ``None`` and are computed in the body, as R computes them when first used."""
-    emitter: StatementEmitter = tr.emitter  # type: ignore[attr-defined]
+    emitter: StatementEmitter = tr.emitter
     params = ["self"] if method else []
     prologue = []
     inner = indent + "    "

@@ -749,6 +749,22 @@ def sd(tr: Translator, node: RNode) -> Py:
     return Py(f"{_np(tr)}.{name}({tr.text(_args(node, ('x',))['x'])}, ddof=1)")
 
 
+def unlink(tr: Translator, node: RNode) -> Py:
+    """``unlink(path)`` (``recursive = TRUE``: a folder): remove it if it is there."""
+    m = _args(node, ("x", "recursive", "force"))
+    recursive = "recursive" in m and m["recursive"].kind == "const" \
+        and m["recursive"].value in ("TRUE", "T")
+    path = tr.text(m["x"])
+    if recursive:
+        return Py(f"{tr.use('shutil')}.rmtree({path}, ignore_errors=True)")
+    return Py(f"{tr.use('Path')}({path}).unlink(missing_ok=True)")
+
+
+def file_path(tr: Translator, node: RNode) -> Py:
+    parts = ", ".join(tr.text(a.value) for a in node.args if not a.name)
+    return Py(f"str({tr.use('Path')}({parts}))")
+
+
 HANDLERS: dict[str, Handler] = {
     "c": c, "list": list_, "seq_len": seq_len, "seq_along": seq_along, "seq": seq,
     "rep": rep, "as.matrix": as_matrix, "as.numeric": as_type("float64"),
@@ -768,6 +784,9 @@ HANDLERS: dict[str, Handler] = {
     "message": cat, "stop": stop, "invisible": invisible, "suppressWarnings": identity,
     "suppressMessages": identity, "is.null": is_null, "set.seed": set_seed,
     "runif": random_draw, "rnorm": random_draw, "sample": random_draw, "rbinom": random_draw,
+    "unlink": unlink, "file.path": file_path,
+    "str": print_, "isTRUE": lambda tr, n: Py(
+        f"{tr.expr(n.args[0].value).wrap(COMPARE + 1)} is True", COMPARE),
     "unique": unique, "sort": t_sort, "levels": levels, "table": table,
     "sum": summary("sum"), "mean": summary("mean"), "max": summary("max"),
     "min": summary("min"), "prod": summary("prod"), "median": summary("median"),

@@ -137,6 +137,8 @@ class Translator:
         if node is None:
             return None
         if node.kind == "sym":
+            if node.value in ("tf", "keras") and python_name(node.value) not in self.kinds:
+                return "keras"
             return self.kinds.get(python_name(node.value))
         if node.kind == "paren":
             return self.kind_of(node.right)
@@ -145,7 +147,7 @@ class Translator:
         if node.kind == "unary" and node.op == "!":
             return "logical"
         if node.kind == "binary" and node.op == "$":
-            return {"frame": "column", "dataset": "dataset_split"}.get(
+            return {"frame": "column", "dataset": "dataset_split", "keras": "keras"}.get(
                 self.kind_of(node.left) or "")
         if node.kind == "binary" and node.op in ("%>%", "|>"):
             return self.kind_of(desugar_pipe(node))
@@ -202,6 +204,8 @@ class Translator:
             self.kinds[python_name(name)] = "frame"
             self.use("pd")
             self.use("Path")
+        if name in ("tf", "keras") and python_name(name) not in self.kinds:
+            return Py(self.use(name))  # keras3's `keras` and tensorflow's `tf` objects
         if name == "...":
             if "**kwargs" not in self.kinds:
                 raise Untranslatable("`...` outside a function that takes `...`")
@@ -303,6 +307,10 @@ class Translator:
             return Py(f"{python_name(name)}({self.call_arguments(node.args)})")
         handler = self.handlers.get(name)
         if handler is None:
+            from keras_rparity.port.keras_calls import prefix_handler
+
+            handler = prefix_handler(name)
+        if handler is None:
             from keras_rparity.port.keras_calls import endpoint_call
 
             translated = endpoint_call(self, node)
@@ -313,17 +321,20 @@ class Translator:
 
     def call_arguments(self, args: Sequence[Arg]) -> str:
         """Arguments of a call to a user function: positional, then ``name=value``."""
+        from keras_rparity.port.keras_calls import plain_value
+
         parts = []
         for arg in args:
-            if arg.name is None or (arg.value is not None and arg.value.kind == "sym"
-                                    and arg.value.value == "..."):
+            if arg.value is not None and arg.value.kind == "sym" and arg.value.value == "...":
                 parts.append(self.text(arg.value))
+            elif arg.name is None:
+                parts.append(plain_value(self, arg.value))
             elif arg.name in ("shape", "batch_shape", "input_shape") and arg.value is not None:
                 from keras_rparity.port.keras_calls import shape_text
 
                 parts.append(f"{arg.name}={shape_text(self, arg.value, True)}")
             else:
-                parts.append(f"{python_name(arg.name)}={self.text(arg.value)}")
+                parts.append(f"{python_name(arg.name)}={plain_value(self, arg.value)}")
         return ", ".join(parts)
 
     def _function(self, node: RNode) -> Py:

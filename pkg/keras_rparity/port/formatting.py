@@ -23,6 +23,7 @@ LINE_LENGTH = 100
 IMPORTS = {
     "string": (0, "import string"),
     "locale": (0, "import locale"),
+    "shutil": (0, "import shutil"),
     "Path": (0, "from pathlib import Path"),
     "keras": (1, "import keras"),
     "np": (1, "import numpy as np"),
@@ -57,8 +58,9 @@ def wrap_line(line: str, width: int = LINE_LENGTH) -> list[str]:
     indent = line[:len(line) - len(line.lstrip())]
     code, comment = _split_comment(line)
     pair = _widest_bracket(code)
+    chained = _method_chain(code, width)
     if pair is None:
-        return [line]
+        return chained or [line]
     start, end = pair
     head, inner, tail = code[:start + 1], code[start + 1:end], code[end:]
     items = _split_commas(inner)
@@ -68,7 +70,7 @@ def wrap_line(line: str, width: int = LINE_LENGTH) -> list[str]:
         items = _split_commas(hugged[1])
     if len(items) == 1 and len(indent + "    " + items[0].strip()) <= width - 1 \
             and not items[0].strip().startswith(("*", "[", "(")) and len(items[0]) < 40:
-        return [line]
+        return chained or [line]
     out = [head.rstrip() + (f"  {comment}" if comment else "")]
     for item in items:
         text = item.strip()
@@ -78,6 +80,22 @@ def wrap_line(line: str, width: int = LINE_LENGTH) -> list[str]:
         out += wrap_line(f"{indent}    {text}{suffix}", width)
     out.append(f"{indent}{tail.strip()}")
     return out
+
+
+def _method_chain(code: str, width: int) -> list[str] | None:
+    """``x = a(...).b(...).c(...)`` as ``x = (`` one call of the chain per line ``)``."""
+    indent = code[:len(code) - len(code.lstrip())]
+    head, equals, value = code.partition(" = ")
+    if not equals or "(" in head:
+        return None
+    value = value.strip()
+    closes = {c for o, c, depth in _brackets(value) if depth == 0}
+    cuts = [i + 1 for i in sorted(closes) if value[i + 1:i + 2] == "."]
+    if not cuts:
+        return None
+    pieces = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)]
+    lines = [f"{head} = ("] + [f"{indent}    {piece}" for piece in pieces] + [f"{indent})"]
+    return lines if all(len(x) <= width for x in lines) else None
 
 
 def _hug(items: list[str]) -> tuple[str, str, str] | None:

@@ -579,6 +579,44 @@ def tensor_slices_dataset(tr: Translator, node: RNode) -> Py:
     return Py(f"{tr.use('tf')}.data.Dataset.from_tensor_slices({data})")
 
 
+def by_lookup(prefix: str, module: str) -> Any:
+    """``application_vgg19(...)`` -> ``keras.applications.VGG19(...)``,
+    ``learning_rate_schedule_exponential_decay(...)`` -> ``ExponentialDecay(...)``: the
+    public name of ``keras.<module>`` equal to the R name's rest, underscores aside."""
+
+    def handler(tr: Translator, node: RNode) -> Py:
+        import keras
+
+        wanted = (node.call_name or "")[len(prefix):].replace("_", "").lower()
+        namespace = keras
+        for part in module.split("."):
+            namespace = getattr(namespace, part)
+        names = [n for n in dir(namespace) if n.replace("_", "").lower() == wanted
+                 and n[:1].isupper()]
+        if not names:
+            raise Untranslatable(f"keras.{module} has no {node.call_name}() equivalent")
+        parts = []
+        for arg in node.args:
+            if arg.name is None or arg.value is None:
+                raise Untranslatable(f"{node.call_name}() with unnamed arguments")
+            kind = "shape" if arg.name in ("input_shape", "shape") else \
+                "int" if arg.name in ("decay_steps", "classes") else None
+            parts.append(f"{python_name(arg.name)}={convert(tr, arg.value, kind)}")
+        return Py(f"{tr.use('keras')}.{module}.{names[0]}({', '.join(parts)})")
+
+    return handler
+
+
+def pad_sequences(tr: Translator, node: RNode) -> Py:
+    """keras3's ``pad_sequences(sequences, maxlen, ...)`` -> keras.utils.pad_sequences."""
+    formals = ("sequences", "maxlen", "dtype", "padding", "truncating", "value")
+    matched, _, _ = match_arguments(node.args, formals)
+    parts = [tr.text(matched.pop("sequences"))]
+    parts += [f"{f}={convert(tr, matched[f], 'int' if f == 'maxlen' else None)}"
+              for f in formals if f in matched]
+    return Py(f"{tr.use('keras')}.utils.pad_sequences({', '.join(parts)})")
+
+
 def result_kind(tr: Translator, node: RNode) -> str | None:
     """The kind of value a call returns (for ``$`` and indexing of its result)."""
     name = node.call_name or ""
@@ -608,7 +646,7 @@ def result_kind(tr: Translator, node: RNode) -> str | None:
     return None
 
 
-HANDLERS = {
+HANDLERS: dict[str, Any] = {
     **HANDLERS_MODEL,
     "keras_model_sequential": lambda tr, node: keras_model_sequential(tr, node),
     "keras_input": keras_input,
@@ -636,6 +674,8 @@ HANDLERS = {
     "random_integer": random_draw("randint", ("shape", "minval", "maxval", "dtype", "seed")),
     "random_seed_generator": lambda tr, node: Py(
         f"{tr.use('keras')}.random.SeedGenerator({tr.call_arguments(node.args)})"),
+    "random_dropout": random_draw("dropout", ("inputs", "rate", "noise_shape", "seed")),
+    "pad_sequences": pad_sequences,
     "tensor_slices_dataset": tensor_slices_dataset,
     "dataset_batch": dataset_method("batch", ("batch_size", "drop_remainder")),
     "dataset_shuffle": dataset_method("shuffle", ("buffer_size",)),
@@ -644,3 +684,12 @@ HANDLERS = {
     "dataset_repeat": dataset_method("repeat", ("count",)),
     "clear_session": lambda tr, node: Py(f"{tr.use('keras')}.backend.clear_session()"),
 }
+
+
+def prefix_handler(name: str) -> Any:
+    """The handler of a family of R names known by prefix (``application_*``, ...)."""
+    for prefix, module in (("application_", "applications"),
+                           ("learning_rate_schedule_", "optimizers.schedules")):
+        if name.startswith(prefix):
+            return by_lookup(prefix, module)
+    return None

@@ -30,7 +30,8 @@ ASSIGN = ("<-", "=", "<<-", "->", "->>")
 #: Set-up calls with nothing to do in Python (the port's imports and process do it).
 SETUP_CALLS = {"library", "require", "requireNamespace", "use_backend", "use_python",
                "use_virtualenv", "use_condaenv", "install_keras", "options", "rm", "gc",
-               "suppressPackageStartupMessages", "Sys.setenv", "py_require"}
+               "suppressPackageStartupMessages", "Sys.setenv", "py_require",
+               "install.packages"}
 
 
 #: Calls whose value R prints when typed at the top level (and that print nothing).

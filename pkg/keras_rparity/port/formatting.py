@@ -59,6 +59,8 @@ def wrap_line(line: str, width: int = LINE_LENGTH) -> list[str]:
     code, comment = _split_comment(line)
     pair = _widest_bracket(code)
     chained = _method_chain(code, width)
+    if chained is not None and not comment:
+        return chained
     if pair is None:
         return chained or [line]
     start, end = pair

@@ -53,6 +53,12 @@ BUILTIN_SYMBOLS = {"pi": "np.pi", "letters": "list(string.ascii_lowercase)",
 #: Variable kinds that make ``$`` an attribute rather than a key.
 OBJECT_KINDS = {"keras", "sequential", "tensor", "self"}
 
+#: Attributes of Keras objects: ``x$output`` on a value of unknown kind is an attribute.
+KERAS_ATTRIBUTES = {"output", "input", "outputs", "inputs", "layers", "weights", "trainable",
+                    "trainable_weights", "non_trainable_weights", "built", "dtype",
+                    "optimizer", "history", "trainable_variables", "variables", "losses",
+                    "metrics_names", "stop_training", "model", "learning_rate"}
+
 #: Python names a translated R name must not shadow.
 RESERVED = set(keyword.kwlist) | {"np", "pd", "keras", "print", "len", "range", "list",
                                   "dict", "tuple", "int", "float", "str", "type", "id",
@@ -287,7 +293,8 @@ class Translator:
         if kind == "history" and name == "params":
             return Py(f"{base.wrap(ATOM)}.params")
         if kind in OBJECT_KINDS or (obj is not None and obj.kind == "sym"
-                                    and obj.value in ("self", "super")):
+                                    and obj.value in ("self", "super")) \
+                or (kind is None and (name in KERAS_ATTRIBUTES or name.startswith("_"))):
             return Py(f"{base.wrap(ATOM)}.{python_name(name)}")
         return Py(f"{base.wrap(ATOM)}[{string_literal(name)}]")
 

@@ -176,7 +176,8 @@ def shape_text(tr: Translator, value: RNode, scalar_is_tuple: bool) -> str:
     if tr.kind_of(value) == "scalar" or (value.kind == "call" and value.call_name in
                                          ("ncol", "nrow", "length", "NCOL", "NROW")):
         return f"({text},)" if scalar_is_tuple else text
-    return f"tuple({text})" if scalar_is_tuple else text
+    # R's wrappers make whole doubles integers: c(28, 28, 1) kept in a variable too
+    return f"tuple(map(int, {text}))" if scalar_is_tuple else text
 
 
 def axis_text(tr: Translator, value: RNode) -> str:

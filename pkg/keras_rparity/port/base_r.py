@@ -305,7 +305,11 @@ def ncol(tr: Translator, node: RNode) -> Py:
 
 def length(tr: Translator, node: RNode) -> Py:
     x = _args(node, ("x",))["x"]
-    if tr.kind_of(x) in ("dict", "list", "frame", "dataset"):
+    from keras_rparity.port.expressions import KERAS_ATTRIBUTES
+
+    listed = x.kind == "binary" and x.op == "$" and x.right is not None \
+        and x.right.value in KERAS_ATTRIBUTES  # model$weights, model$layers: lists
+    if listed or tr.kind_of(x) in ("dict", "list", "frame", "dataset"):
         return Py(f"len({tr.text(x)})")
     return Py(f"{_np(tr)}.size({tr.text(x)})")
 

@@ -54,10 +54,9 @@ BUILTIN_SYMBOLS = {"pi": "np.pi", "letters": "list(string.ascii_lowercase)",
 OBJECT_KINDS = {"keras", "sequential", "tensor", "self"}
 
 #: Attributes of Keras objects: ``x$output`` on a value of unknown kind is an attribute.
-KERAS_ATTRIBUTES = {"output", "input", "outputs", "inputs", "layers", "weights", "trainable",
-                    "trainable_weights", "non_trainable_weights", "built", "dtype",
-                    "optimizer", "history", "trainable_variables", "variables", "losses",
-                    "metrics_names", "stop_training", "model", "learning_rate"}
+KERAS_ATTRIBUTES = {"output", "input", "outputs", "inputs", "layers", "weights",
+                    "trainable_weights", "non_trainable_weights", "trainable_variables",
+                    "non_trainable_variables", "built", "stop_training", "metrics_names"}
 
 #: Python names a translated R name must not shadow.
 RESERVED = set(keyword.kwlist) | {"np", "pd", "keras", "print", "len", "range", "list",
@@ -153,6 +152,8 @@ class Translator:
         if node.kind == "unary" and node.op == "!":
             return "logical"
         if node.kind == "binary" and node.op == "$":
+            if node.left is not None and node.left.kind == "sym" and node.left.value == "self":
+                return "keras"  # what a layer or model keeps on itself
             return {"frame": "column", "dataset": "dataset_split", "keras": "keras"}.get(
                 self.kind_of(node.left) or "")
         if node.kind == "binary" and node.op in ("%>%", "|>"):
@@ -295,7 +296,9 @@ class Translator:
         if kind in OBJECT_KINDS or (obj is not None and obj.kind == "sym"
                                     and obj.value in ("self", "super")) \
                 or (kind is None and (name in KERAS_ATTRIBUTES or name.startswith("_"))):
-            return Py(f"{base.wrap(ATOM)}.{python_name(name)}")
+            attribute = name if name.isidentifier() and not keyword.iskeyword(name) \
+                else python_name(name)
+            return Py(f"{base.wrap(ATOM)}.{attribute}")
         return Py(f"{base.wrap(ATOM)}[{string_literal(name)}]")
 
     def _call(self, node: RNode) -> Py:

@@ -217,6 +217,8 @@ class StatementEmitter:
             from keras_rparity.port.base_r import stop_message
 
             return [f"{indent}raise {stop_message(tr, call)}"]
+        if name in ("freeze_weights", "unfreeze_weights"):
+            return self.freeze(call, indent, trainable=name == "unfreeze_weights")
         if name == "stopifnot":
             return [f"{indent}assert {tr.text(a.value)}" for a in call.args]
         added = self.sequential_add(call, indent)
@@ -231,6 +233,35 @@ class StatementEmitter:
         if node.kind != "call" and call.kind != "call":
             return [f"{indent}_ = {text}"]  # a value R computes and drops
         return [f"{indent}{text}"]
+
+    def freeze(self, call: RNode, indent: str, trainable: bool) -> list[str]:
+        """keras3's ``freeze_weights(model, from, to)``: layers ``from``..``to`` (1-based,
+        inclusive, negative from the end) not trainable; without them, the whole model."""
+        from keras_rparity.port.keras_calls import match_arguments
+
+        matched, extra, extra_named = match_arguments(call.args, ("object", "from", "to"))
+        if extra or extra_named:
+            raise Untranslatable(f"{call.call_name}() with `which` or unnamed arguments")
+        model = self.tr.text(matched["object"])
+        if "from" not in matched and "to" not in matched:
+            return [f"{indent}{model}.trainable = {trainable}"]
+        bounds = []
+        for key, value in (("from", matched.get("from")), ("to", matched.get("to"))):
+            if value is None:
+                bounds.append("")
+                continue
+            if value.kind == "unary" and value.op == "-" and value.right is not None \
+                    and value.right.kind in ("num", "int"):
+                k = -int(value.right.value)
+            elif value.kind in ("num", "int"):
+                k = int(value.value)
+            else:
+                raise Untranslatable(f"{call.call_name}() with layer names or expressions")
+            start = key == "from"
+            bounds.append(str(k - 1) if start and k > 0 else str(k) if start
+                          else ("" if k == -1 else str(k + 1) if k < 0 else str(k)))
+        return [f"{indent}for layer in {model}.layers[{bounds[0]}:{bounds[1]}]:",
+                f"{indent}    layer.trainable = {trainable}"]
 
     def sequential_add(self, call: RNode, indent: str) -> list[str] | None:
         """``model %>% layer_dense(...)`` on a Sequential model: ``model.add(...)``."""

@@ -30,6 +30,7 @@ from keras_rparity.errors import (
     RUnavailableError,
 )
 from keras_rparity.pairing import check_pairing
+from keras_rparity.port import port  # the function: keras_rparity.port("model.R")
 from keras_rparity.r_results import testthat_helper
 
 __version__ = "0.1.0"
@@ -68,5 +69,6 @@ __all__ = [
     "parity_epochs",
     "parity_table",
     "plot_parity",
+    "port",
     "testthat_helper",
 ]

@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("bridge",),
     ("programs",),
     ("parity",),
-    ("report", "lab", "sweep", "r_api_gen", "folder_parity"),
+    ("report", "lab", "sweep", "r_api_gen", "folder_parity", "port"),
     ("api", "tutorial", "doctor", "testing", "r_results"),
     ("cli", "__main__", "__init__"),
 )

@@ -30,6 +30,7 @@ quiet.quiet_command_start()
 COMMAND_MODULES = (
     "run",
     "parity",
+    "port",
     "doctor",
     "data",
     "lab",

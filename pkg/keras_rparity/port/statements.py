@@ -1,0 +1,561 @@
+"""R statements as Python statements, with R's comments kept next to their code.
+
+Assignments (``<-``, ``=``, ``->``, ``%<-%`` unpacking, ``x$a <-``, ``x[i] <-``,
+``dim(x) <-``, ``names(df) <-``), function definitions (the last value is returned),
+classes, ``for``/``while``/``repeat``/``if``, pipes, and the set-up lines that need no
+Python (``library()``, ``use_backend()``, ...). A statement that cannot be translated
+becomes ``# R (not translated): <line>`` with the reason, then raises
+:class:`NotImplementedError` naming the R line, or, with data from R, its variables are
+marked as coming from R so the fits read R's arrays and what depends on them is kept as
+commented Python.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from keras_rparity.port.expressions import (
+    Translator,
+    Untranslatable,
+    desugar_pipe,
+    python_name,
+    string_literal,
+)
+from keras_rparity.port.parse_tree import ParsedProgram, RNode
+
+ASSIGN = ("<-", "=", "<<-", "->", "->>")
+
+#: Set-up calls with nothing to do in Python (the port's imports and process do it).
+SETUP_CALLS = {"library", "require", "requireNamespace", "use_backend", "use_python",
+               "use_virtualenv", "use_condaenv", "install_keras", "options", "rm", "gc",
+               "suppressPackageStartupMessages", "Sys.setenv", "py_require",
+               "install.packages"}
+
+
+#: Calls whose value R prints when typed at the top level (and that print nothing).
+VALUE_CALLS = {"dim", "nrow", "ncol", "length", "names", "head", "tail", "shape", "levels",
+               "table", "sum", "mean", "max", "min", "range", "class", "unique", "sort",
+               "count_params", "get_weights", "rev", "which", "round", "as.data.frame",
+               "paste", "paste0", "sprintf", "c", "seq_len", "list"}
+
+
+@dataclass
+class Untranslated:
+    """An R statement the port does not translate."""
+
+    line: int
+    last_line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class StatementEmitter:
+    """Turns a parsed program into the Python body of the port."""
+
+    tr: Translator
+    program: ParsedProgram
+    data_from_r: bool = False
+    untranslated: list[Untranslated] = field(default_factory=list)
+    dependent: list[Untranslated] = field(default_factory=list)
+    tainted: set[str] = field(default_factory=set)
+    _emitted: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.tr.emitter = self  # function and class bodies are blocks of statements
+
+    # -- blocks and comments -----------------------------------------------------------
+    def body(self) -> list[str]:
+        return self.block(self.program.statements, "", returns=False)
+
+    def block(self, nodes: Sequence[RNode], indent: str, returns: bool) -> list[str]:
+        lines: list[str] = []
+        previous: RNode | None = None
+        for i, node in enumerate(nodes):
+            comments = self.comments_before(node.line1, indent)
+            if previous is not None and not indent:
+                gap = self.blank_between(previous.line2, node.line1)
+                is_def = _is_definition(node) or _is_definition(previous)
+                if gap or is_def:
+                    lines += [""] * (2 if is_def else 1)
+            lines += comments
+            code = self.safe(node, indent, returns and i == len(nodes) - 1)
+            inner = [c for c in self.comments_within(node) if c[0] != node.line2 or not code]
+            lines += [f"{indent}{text}" for _, text in inner]
+            trailing = self.take_comment(node.line2)
+            if trailing and code and not code[-1].lstrip().startswith("#"):
+                code[-1] = f"{code[-1]}  {trailing}"
+            elif trailing:
+                code.append(f"{indent}{trailing}")
+            lines += code
+            previous = node
+        return lines
+
+    def blank_between(self, end: int, start: int) -> bool:
+        return any(not self.program.lines[i - 1].strip() for i in range(end + 1, start)
+                   if i - 1 < len(self.program.lines))
+
+    def comments_before(self, line: int, indent: str) -> list[str]:
+        found = sorted(n for n in self.program.comments if n < line and n not in self._emitted)
+        out = []
+        for number in found:
+            self._emitted.add(number)
+            out.append(f"{indent}{_comment(self.program.comments[number])}")
+        return out
+
+    def comments_within(self, node: RNode) -> list[tuple[int, str]]:
+        found = sorted(n for n in self.program.comments
+                       if node.line1 <= n < node.line2 and n not in self._emitted)
+        for number in found:
+            self._emitted.add(number)
+        return [(n, _comment(self.program.comments[n])) for n in found]
+
+    def take_comment(self, line: int) -> str | None:
+        if line in self.program.comments and line not in self._emitted:
+            self._emitted.add(line)
+            return _comment(self.program.comments[line])
+        return None
+
+    def remaining_comments(self) -> list[str]:
+        return self.comments_before(10**9, "")
+
+    # -- one statement, safely -------------------------------------------------------------
+    def safe(self, node: RNode, indent: str, returns: bool) -> list[str]:
+        if self.data_from_r and self.tainted:
+            used = (_symbols(node) - _fit_data_symbols(node)) & self.tainted
+            if used:
+                return self.dependent_lines(node, indent, used, returns)
+        try:
+            return self.statement(node, indent, returns)
+        except Untranslatable as error:
+            return self.untranslated_lines(node, indent, str(error))
+
+    def source(self, node: RNode) -> list[str]:
+        return self.program.lines[node.line1 - 1:node.line2]
+
+    def untranslated_lines(self, node: RNode, indent: str, reason: str) -> list[str]:
+        source = self.source(node)
+        self.untranslated.append(Untranslated(node.line1, node.line2, "\n".join(source),
+                                              reason))
+        self.tainted |= _assigned(node)
+        lines = [f"{indent}# R (not translated): {source[0].strip()}"]
+        lines += [f"{indent}#     {text.strip()}" for text in source[1:]]
+        lines.append(f"{indent}# reason: {reason}")
+        if self.data_from_r:
+            return lines
+        line = source[0].strip()
+        message = f"R line {node.line1} is not translated: " \
+                  f"{line if len(line) <= 40 else line[:37] + '...'}"
+        placeholders = [f"{indent}{name} = None  # set by the R line above"
+                        for name in sorted(_assigned(node))]
+        return [*lines, f"{indent}raise NotImplementedError({string_literal(message)})",
+                *placeholders]
+
+    def dependent_lines(self, node: RNode, indent: str, used: set[str], returns: bool
+                        ) -> list[str]:
+        self.tainted |= _assigned(node)
+        names = ", ".join(sorted(used))
+        self.dependent.append(Untranslated(node.line1, node.line2,
+                                           "\n".join(self.source(node)),
+                                           f"uses {names} from untranslated R lines"))
+        try:
+            code = self.statement(node, indent, returns)
+        except Untranslatable:
+            code = [f"{indent}{line.strip()}" for line in self.source(node)]
+        note = f"{indent}# needs {names} (from untranslated R lines):"
+        return [note, *[f"{indent}# {line[len(indent):]}" for line in code]]
+
+    # -- statements -----------------------------------------------------------------------
+    def statement(self, node: RNode, indent: str, returns: bool) -> list[str]:
+        tr = self.tr
+        if node.kind == "binary" and node.op in ASSIGN:
+            target, value = (node.right, node.left) if node.op.startswith("->") \
+                else (node.left, node.right)
+            assert target is not None and value is not None
+            return self.assignment(target, value, indent, returns)
+        if node.kind == "binary" and node.op == "%<-%":
+            return self.unpacking(node, indent)
+        if node.kind == "if":
+            return self.if_statement(node, indent, returns)
+        if node.kind == "for":
+            return self.for_statement(node, indent)
+        if node.kind == "while":
+            saved, tr.in_condition = tr.in_condition, True
+            cond = tr.text(node.cond)
+            tr.in_condition = saved
+            return [f"{indent}while {cond}:", *self.suite(node.then, indent)]
+        if node.kind == "repeat":
+            return [f"{indent}while True:", *self.suite(node.then, indent)]
+        if node.kind == "break":
+            return [f"{indent}break"]
+        if node.kind == "next":
+            return [f"{indent}continue"]
+        if node.kind == "block":
+            return self.block(node.body, indent, returns)
+        return self.expression_statement(node, indent, returns)
+
+    def suite(self, node: RNode | None, indent: str, returns: bool = False) -> list[str]:
+        inner = indent + "    "
+        nodes = node.body if node is not None and node.kind == "block" else [node]
+        lines = self.block([n for n in nodes if n is not None], inner, returns)
+        return lines if any(line.strip() and not line.strip().startswith("#")
+                            for line in lines) else [*lines, f"{inner}pass"]
+
+    def expression_statement(self, node: RNode, indent: str, returns: bool) -> list[str]:
+        tr = self.tr
+        call = desugar_pipe(node) if node.kind == "binary" and node.op in ("%>%", "|>") \
+            else node
+        name = call.call_name if call.kind == "call" else None
+        if name in SETUP_CALLS:
+            return []
+        if name == "return":
+            value = tr.text(call.args[0].value) if call.args else "None"
+            return [f"{indent}return {value}"]
+        if name == "stop":
+            from keras_rparity.port.base_r import stop_message
+
+            return [f"{indent}raise {stop_message(tr, call)}"]
+        if name in ("freeze_weights", "unfreeze_weights"):
+            return self.freeze(call, indent, trainable=name == "unfreeze_weights")
+        if name == "stopifnot":
+            return [f"{indent}assert {tr.text(a.value)}" for a in call.args]
+        added = self.sequential_add(call, indent)
+        if added is not None:
+            return added
+        text = tr.text(node)
+        if returns:
+            return [f"{indent}return {text}"]
+        if not indent and (call.kind in ("sym", "index", "binary", "unary", "paren", "num",
+                                         "str", "const") or name in VALUE_CALLS):
+            return [f"{indent}print({text})"]  # R prints a value typed at the top level
+        if node.kind != "call" and call.kind != "call":
+            return [f"{indent}_ = {text}"]  # a value R computes and drops
+        return [f"{indent}{text}"]
+
+    def freeze(self, call: RNode, indent: str, trainable: bool) -> list[str]:
+        """keras3's ``freeze_weights(model, from, to)``: layers ``from``..``to`` (1-based,
+        inclusive, negative from the end) not trainable; without them, the whole model."""
+        from keras_rparity.port.keras_calls import match_arguments
+
+        matched, extra, extra_named = match_arguments(call.args, ("object", "from", "to"))
+        if extra or extra_named:
+            raise Untranslatable(f"{call.call_name}() with `which` or unnamed arguments")
+        model = self.tr.text(matched["object"])
+        if "from" not in matched and "to" not in matched:
+            return [f"{indent}{model}.trainable = {trainable}"]
+        bounds = []
+        for key, value in (("from", matched.get("from")), ("to", matched.get("to"))):
+            if value is None:
+                bounds.append("")
+                continue
+            if value.kind == "unary" and value.op == "-" and value.right is not None \
+                    and value.right.kind in ("num", "int"):
+                k = -int(value.right.value)
+            elif value.kind in ("num", "int"):
+                k = int(value.value)
+            else:
+                raise Untranslatable(f"{call.call_name}() with layer names or expressions")
+            start = key == "from"
+            bounds.append(str(k - 1) if start and k > 0 else str(k) if start
+                          else ("" if k == -1 else str(k + 1) if k < 0 else str(k)))
+        return [f"{indent}for layer in {model}.layers[{bounds[0]}:{bounds[1]}]:",
+                f"{indent}    layer.trainable = {trainable}"]
+
+    def sequential_add(self, call: RNode, indent: str) -> list[str] | None:
+        """``model %>% layer_dense(...)`` on a Sequential model: ``model.add(...)``."""
+        from keras_rparity.port.keras_calls import is_layer_call, layer_without_object
+
+        layers = []
+        current = call
+        while current.kind == "call" and is_layer_call(self.tr, current.call_name or "") \
+                and current.args and current.args[0].name is None:
+            layers.append(current)
+            head = current.args[0].value
+            assert head is not None
+            current = desugar_pipe(head) if head.kind == "binary" and head.op in ("%>%", "|>") \
+                else head
+        if not layers or current.kind != "sym" or self.tr.kind_of(current) != "sequential":
+            return None
+        model = self.tr.text(current)
+        return [f"{indent}{model}.add({layer_without_object(self.tr, layer)[0]})"
+                for layer in reversed(layers)]
+
+    def assignment(self, target: RNode, value: RNode, indent: str, returns: bool) -> list[str]:
+        tr = self.tr
+        from keras_rparity.port.classes import CONSTRUCTORS, class_definition
+
+        if target.kind == "str":
+            target = RNode("sym", text=target.value, line1=target.line1, line2=target.line2)
+        if target.kind == "sym":
+            name = python_name(target.value)
+            if value.kind == "function":
+                return function_lines(tr, name, value, indent, method=False, returns=True)
+            if value.kind == "call" and value.call_name in CONSTRUCTORS:
+                return class_definition(tr, target.value, value, indent)
+            lines = self.functional_chain(name, value, indent)
+            if lines is None:
+                kind = tr.kind_of(value)
+                text = tr.text(value)
+                lines = [f"{indent}{name} = {text}"]
+                if kind is not None:
+                    tr.kinds[name] = kind
+                else:
+                    tr.kinds.pop(name, None)
+            return [*lines, f"{indent}return {name}"] if returns else lines
+        if target.kind == "call" and target.call_name == "dim":
+            from keras_rparity.port.keras_calls import shape_text
+
+            obj = tr.text(target.args[0].value)
+            shape = shape_text(tr, value, True)
+            return [f"{indent}{obj} = {tr.use('np')}.reshape({obj}, {shape}, order=\"F\")"]
+        if target.kind == "call" and target.call_name in ("names", "colnames"):
+            obj = tr.text(target.args[0].value)
+            if tr.kind_of(target.args[0].value) != "frame":
+                raise Untranslatable("names<- on something other than a data frame")
+            return [f"{indent}{obj}.columns = {tr.text(value)}"]
+        if target.kind in ("index", "binary") and (target.kind == "index" or target.op == "$"):
+            return [f"{indent}{tr.text(target)} = {tr.text(value)}"]
+        raise Untranslatable(f"assignment to {target.text}")
+
+    def functional_chain(self, name: str, value: RNode, indent: str) -> list[str] | None:
+        """``y <- x %>% layer_a() %>% layer_b()`` on a tensor: one line per layer."""
+        from keras_rparity.port.keras_calls import (
+            is_layer_call,
+            layer_without_object,
+            sequential_parts,
+        )
+
+        tr = self.tr
+        if sequential_parts(tr, value) is not None:
+            tr.kinds[name] = "sequential"
+            return None
+        calls = []
+        current = value
+        while True:
+            if current.kind == "binary" and current.op in ("%>%", "|>"):
+                current = desugar_pipe(current)
+                continue
+            if current.kind == "call" and is_layer_call(tr, current.call_name or "") \
+                    and current.args and current.args[0].name is None:
+                calls.append(current)
+                head = current.args[0].value
+                assert head is not None
+                current = head
+                continue
+            break
+        if len(calls) < 2:
+            return None
+        source = tr.text(current)
+        lines = []
+        for call in reversed(calls):
+            layer, _ = layer_without_object(tr, call)
+            lines.append(f"{indent}{name} = {layer}({source})")
+            source = name
+        tr.kinds[name] = "tensor"
+        return lines
+
+    def unpacking(self, node: RNode, indent: str) -> list[str]:
+        """zeallot's ``c(a, b) %<-% value`` -> ``a, b = value`` (nested, ``.`` skipped)."""
+        target, value = node.left, node.right
+        assert target is not None and value is not None
+        pattern = _pattern(target, top=True)
+        text = self.tr.text(value)
+        for name in _assigned(node):
+            self.tr.kinds.pop(name, None)
+        return [f"{indent}{pattern} = {text}"]
+
+    def if_statement(self, node: RNode, indent: str, returns: bool, keyword: str = "if"
+                     ) -> list[str]:
+        tr = self.tr
+        saved, tr.in_condition = tr.in_condition, True
+        cond = tr.text(node.cond)
+        tr.in_condition = saved
+        ternary = _single_assignment(node.then), _single_assignment(node.orelse)
+        if keyword == "if" and not returns and all(ternary) and ternary[0] == ternary[1]:
+            then = node.then.body[0] if node.then and node.then.kind == "block" else node.then
+            other = node.orelse.body[0] if node.orelse and node.orelse.kind == "block" \
+                else node.orelse
+            assert then is not None and other is not None and then.right and other.right
+            return [f"{indent}{python_name(ternary[0] or '')} = {tr.text(then.right)} "
+                    f"if {cond} else {tr.text(other.right)}"]
+        lines = [f"{indent}{keyword} {cond}:", *self.suite(node.then, indent, returns)]
+        if node.orelse is not None and node.orelse.kind == "if":
+            lines += self.if_statement(node.orelse, indent, returns, keyword="elif")
+        elif node.orelse is not None:
+            lines += [f"{indent}else:", *self.suite(node.orelse, indent, returns)]
+        return lines
+
+    def for_statement(self, node: RNode, indent: str) -> list[str]:
+        tr = self.tr
+        seq = node.seq
+        assert seq is not None
+        var = python_name(node.var)
+        kind = "scalar"
+        if seq.kind == "call" and seq.call_name == "names":
+            iterable, kind = tr.text(seq.args[0].value), "name"
+        elif seq.kind == "call" and seq.call_name == "seq_len":
+            n = tr.expr(seq.args[0].value)
+            iterable = f"range(1, {n.wrap(10)} + 1)"
+        elif seq.kind == "call" and seq.call_name == "seq_along":
+            iterable = f"range(1, len({tr.text(seq.args[0].value)}) + 1)"
+        elif seq.kind == "binary" and seq.op == ":":
+            iterable = tr.colon(seq.left, seq.right, as_range=True).text
+        else:
+            iterable, kind = tr.text(seq), "item"
+        if node.var not in _symbols(node.then):
+            var = f"_{var}"
+        if kind in ("scalar", "name"):
+            tr.kinds[var] = kind
+        return [f"{indent}for {var} in {iterable}:", *self.suite(node.then, indent)]
+
+
+def function_lines(tr: Translator, name: str, node: RNode, indent: str, method: bool,
+                   returns: bool) -> list[str]:
+    """``def name(params):`` and its body; R's lazy defaults that are not constants
+    become ``None`` and are computed in the body, as R computes them when first used."""
+    emitter: StatementEmitter = tr.emitter
+    params = ["self"] if method else []
+    prologue = []
+    inner = indent + "    "
+    shadowed = {}
+    for param in node.params:
+        if method and param.name in ("self", "private"):
+            continue  # keras3 passes them to methods that name them; Python has self
+        pname = python_name(param.name or "x")
+        shadowed[pname] = tr.kinds.pop(pname, None)
+        if param.name == "...":
+            continue
+        if param.value is None:
+            params.append(pname)
+        elif param.value.kind in ("num", "int", "str", "const"):
+            params.append(f"{pname}={tr.text(param.value)}")
+        else:
+            params.append(f"{pname}=None")
+            prologue.append(f"{inner}if {pname} is None:")
+            prologue.append(f"{inner}    {pname} = {tr.text(param.value)}")
+    if any(p.name == "..." for p in node.params):
+        params.append("**kwargs")
+        shadowed["**kwargs"] = tr.kinds.get("**kwargs")
+        tr.kinds["**kwargs"] = "dots"
+    tr.functions.add(name)
+    body = node.body[0]
+    statements = body.body if body.kind == "block" else [body]
+    lines = emitter.block(statements, inner, returns=returns)
+    if statements:
+        result = tr.kind_of(statements[-1])
+        if result is not None:
+            tr.kinds[f"{name}()"] = result
+    for pname, kind in shadowed.items():
+        if kind is not None:
+            tr.kinds[pname] = kind
+        else:
+            tr.kinds.pop(pname, None)
+    code = [*prologue, *lines]
+    if not any(line.strip() and not line.strip().startswith("#") for line in code):
+        code.append(f"{inner}pass")
+    return [f"{indent}def {name}({', '.join(params)}):", *code]
+
+
+def _comment(text: str) -> str:
+    text = text.strip()
+    if text.startswith("#'"):
+        return "# " + text[2:].strip()
+    if len(text) > 1 and text[1] not in " !":
+        return "# " + text.lstrip("#").strip()
+    return text
+
+
+def _is_definition(node: RNode) -> bool:
+    if node.kind == "binary" and node.op in ASSIGN and node.right is not None:
+        value = node.right if not node.op.startswith("->") else node.left
+        assert value is not None
+        from keras_rparity.port.classes import CONSTRUCTORS
+
+        return value.kind == "function" or (value.kind == "call"
+                                             and value.call_name in CONSTRUCTORS)
+    return False
+
+
+def _single_assignment(node: RNode | None) -> str | None:
+    if node is not None and node.kind == "block" and len(node.body) == 1:
+        node = node.body[0]
+    if node is not None and node.kind == "binary" and node.op in ("<-", "=") \
+            and node.left is not None and node.left.kind == "sym" \
+            and node.right is not None and node.right.kind != "function":
+        return node.left.value
+    return None
+
+
+def _pattern(node: RNode, top: bool = False) -> str:
+    if node.kind == "sym":
+        return "_" if node.value == "." else python_name(node.value)
+    if node.kind == "call" and node.call_name in ("c", "list"):
+        items = [_pattern(a.value) for a in node.args if a.value is not None]
+        text = ", ".join(items) + ("," if len(items) == 1 else "")
+        return text if top else f"({text})"
+    raise Untranslatable(f"an unpacking pattern like {node.text}")
+
+
+def walk(node: RNode | None) -> Iterator[RNode]:
+    """Every node of an R expression tree."""
+    if node is None:
+        return
+    yield node
+    for child in (node.fn, node.left, node.right, node.cond, node.then, node.orelse, node.seq):
+        yield from walk(child)
+    for arg in [*node.args, *node.params]:
+        yield from walk(arg.value)
+    for child in node.body:
+        yield from walk(child)
+
+
+def _symbols(node: RNode | None) -> set[str]:
+    return {python_name(n.value) for n in walk(node) if n.kind == "sym"} | \
+           {python_name(n.var) for n in walk(node) if n.kind == "for"}
+
+
+def _fit_data_symbols(node: RNode) -> set[str]:
+    """Symbols used only as a fit's ``x``/``y`` (replaced by R's arrays with data from R)."""
+    found: set[str] = set()
+    for n in walk(node):
+        call = desugar_pipe(n) if n.kind == "binary" and n.op in ("%>%", "|>") else n
+        if call.kind == "call" and call.call_name == "fit":
+            from keras_rparity.port.keras_calls import FIT_FORMALS, match_arguments
+
+            matched, _, _ = match_arguments(call.args, ("object", *FIT_FORMALS))
+            for formal in ("x", "y"):
+                found |= _symbols(matched.get(formal))
+    return found
+
+
+def _assigned(node: RNode) -> set[str]:
+    """The names a statement assigns."""
+    names: set[str] = set()
+    for n in walk(node):
+        if n.kind == "binary" and n.op in (*ASSIGN, "%<-%"):
+            target = n.right if n.op.startswith("->") else n.left
+            while target is not None and target.kind in ("binary", "index", "call") \
+                    and target.kind != "sym":
+                if target.kind == "call" and target.call_name in ("c", "list"):
+                    names |= {python_name(s.value) for s in walk(target) if s.kind == "sym"
+                              and s.value not in ("c", "list", ".")}
+                    target = None
+                    break
+                target = target.left if target.kind != "call" else (
+                    target.args[0].value if target.args else None)
+            if target is not None and target.kind == "sym":
+                names.add(python_name(target.value))
+    return names
+
+
+def wrap_comment(line: str, width: int = 100) -> list[str]:
+    """A comment line longer than ``width`` as several comment lines."""
+    if len(line) <= width:
+        return [line]
+    indent = line[:len(line) - len(line.lstrip())]
+    text = line.strip().lstrip("#").strip()
+    return textwrap.wrap(text, width, initial_indent=f"{indent}# ",
+                         subsequent_indent=f"{indent}#   ", break_long_words=False,
+                         break_on_hyphens=False) or [line]

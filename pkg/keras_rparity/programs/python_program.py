@@ -18,14 +18,13 @@ import runpy
 import sys
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from keras_rparity.backend import backend_info
 from keras_rparity.errors import InvalidArgumentError
-from keras_rparity.programs.instrument import record_fits, seed_before_each_model, serve_datasets
+from keras_rparity.programs.instrument import instrumented
 from keras_rparity.programs.run import Run
 from keras_rparity.record import Knobs, RunContext
 
@@ -61,9 +60,7 @@ class PythonProgram:
         ctx = RunContext(knobs=knobs or Knobs(), side="python")
         ctx.start()
         started = time.perf_counter()
-        with ExitStack() as stack:
-            for instrument in (seed_before_each_model, record_fits, serve_datasets):
-                stack.enter_context(instrument(ctx))
+        with instrumented(ctx):
             self._execute()
         return Run(self.describe(), "python", ctx.knobs, ctx.fits,
                    time.perf_counter() - started, ctx.data_sources, ctx.seeds_set,

@@ -1,8 +1,10 @@
 """An R program: a ``.R`` file or R code as text, run in this process through the bridge.
 
-The bridge evaluates it with the R hooks (``r/hooks.R``) in front of the Keras API, so
-every ``fit`` is recorded; the seed rule is applied on the Keras objects it creates,
-exactly as for Python programs.
+The bridge evaluates it with the Keras API in use (the bundled R layer or keras3). Every
+``fit`` it makes ends in ``keras.Model.fit`` in this process, instrumented as for Python
+programs (:mod:`keras_rparity.programs.instrument`), and the seed rule is applied on the
+Keras objects it creates: one code path records both languages. The R side's own step:
+R's garbage is collected right before each fit, so Keras allocates into a lean process.
 
 Example:
 >>> RProgram("model.R").describe()
@@ -19,7 +21,7 @@ from pathlib import Path
 
 from keras_rparity.backend import backend_info
 from keras_rparity.errors import InvalidArgumentError
-from keras_rparity.programs.instrument import seed_before_each_model
+from keras_rparity.programs.instrument import instrumented
 from keras_rparity.programs.run import Run
 from keras_rparity.record import Knobs, RunContext
 
@@ -46,16 +48,16 @@ class RProgram:
         if self.path is not None and not Path(self.path).is_file():
             raise FileNotFoundError(f"R program not found: {self.path}")
         bridge = get_bridge()
-        ctx = RunContext(knobs=knobs or Knobs(), side="r")
+        ctx = RunContext(knobs=knobs or Knobs(), side="r", before_fit=bridge.collect_garbage)
         ctx.start()
         started = time.perf_counter()
-        with seed_before_each_model(ctx):
+        with instrumented(ctx):
             if self.path is not None:
                 bridge.run_program(self.path, ctx)
             else:
                 bridge.run_code(self.code, ctx)
         return Run(self.describe(), "r", ctx.knobs, ctx.fits, time.perf_counter() - started,
-                   ctx.data_sources, ctx.seeds_set,
+                   ctx.data_sources, ctx.seeds_set, ctx.recording_seconds,
                    environment={"backend": backend_info(),
                                 "r_keras_api": bridge.api_choice.describe(),
                                 "reticulate": bridge.reticulate_version})

@@ -1,16 +1,18 @@
 """What both sides of a run share: knobs in, fit records out.
 
-A :class:`RunContext` is what a running program reports to. The Python side's
-instrumentation (:mod:`keras_rparity.programs.instrument`) and the R hooks
-(``r/hooks.R``, reaching it through :mod:`keras_rparity.bridge.handoff`) ask it
-for the knob values and hand every ``fit`` to it, so R and Python runs have one
-format: data -> model -> history -> parity.
+A :class:`RunContext` is what a running program reports to. Every ``fit`` of either
+language ends in ``keras.Model.fit`` in this process (R's through reticulate, with the
+bundled R layer or keras3), and the one instrumentation of it
+(:func:`keras_rparity.programs.instrument.record_fits`) hands each call to
+:meth:`RunContext.run_fit`: knobs applied, checked, prepared, trained and recorded by
+one code path, so R and Python runs have one format: data -> model -> history -> parity.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +54,7 @@ class RunContext:
     data_sources: dict[str, str] = field(default_factory=dict)
     seeds_set: int = 0
     recording_seconds: float = 0.0
+    before_fit: Callable[[], None] | None = field(default=None, repr=False)
     _seed_due: bool = field(default=True, repr=False)
     _initial_weights: list[np.ndarray] | None = field(default=None, repr=False)
     _findings: list[Any] | None = field(default=None, repr=False)
@@ -83,8 +86,43 @@ class RunContext:
         return int(self.knobs.epochs if self.knobs.epochs is not None else requested)
 
     def verbose(self, requested: Any = None) -> Any:
-        """The program's ``verbose`` when it gave one, else the knob's."""
-        return self.knobs.verbose if requested is None else requested
+        """The program's ``verbose`` when it gave one, else the knob's. ``"auto"`` (Keras'
+        default, which R's ``fit`` passes on when the program gives none) is none given.
+
+        Example:
+        >>> RunContext(Knobs(verbose=2)).verbose("auto"), RunContext(Knobs()).verbose(1)
+        (2, 1)
+        """
+        return self.knobs.verbose if requested is None or requested == "auto" else requested
+
+    def run_fit(self, model: Any, arguments: MutableMapping[str, Any],
+                train: Callable[[], Any]) -> Any:
+        """One ``fit`` of the program, either language: the one entry point around a fit.
+
+        ``arguments`` are ``fit``'s arguments as the program gave them (by name); the knobs
+        are applied to them in place (``epochs``, ``verbose``) and a callback that keeps the
+        initial weights is added. Then: labels the loss cannot read are refused
+        (:meth:`preflight`), Keras' training state is built (:meth:`prepare_fit`), the
+        side's :attr:`before_fit` action runs (R: its garbage collection), ``train()``
+        calls Keras' own ``fit`` with ``arguments`` and the fit is recorded
+        (:meth:`record_fit`). Returns what ``train()`` returned (Keras' ``History``).
+        """
+        entered = time.perf_counter()
+        arguments["epochs"] = self.epochs(arguments.get("epochs", 1))
+        arguments["verbose"] = self.verbose(arguments.get("verbose"))
+        arguments["callbacks"] = [*_callback_list(arguments.get("callbacks")),
+                                  self.initial_weights_keeper()]
+        x, y = arguments.get("x"), arguments.get("y")
+        self.preflight(model, y)
+        self.prepare_fit(model, x, y)
+        if self.before_fit is not None:
+            self.before_fit()
+        started = time.perf_counter()
+        history = train()
+        finished = time.perf_counter()
+        self.record_fit(model, x, y, history.history, finished - started)
+        self.recording_seconds += (started - entered) + (time.perf_counter() - finished)
+        return history
 
     def preflight(self, model: Any, y: Any) -> list[Any]:
         """The pairing findings for this fit (checked once per fit); labels the compiled
@@ -181,6 +219,20 @@ class RunContext:
         while f"{label}_{n}" in taken:
             n += 1
         return f"{label}_{n}"
+
+
+def _callback_list(callbacks: Any) -> list[Any]:
+    """``fit``'s ``callbacks`` as a list: none, one callback, or a list/tuple of them.
+
+    Example:
+    >>> _callback_list(None), _callback_list("cb"), _callback_list(("a", "b"))
+    ([], ['cb'], ['a', 'b'])
+    """
+    if callbacks is None:
+        return []
+    if isinstance(callbacks, (list, tuple)):
+        return list(callbacks)
+    return [callbacks]
 
 
 def _named(model: Any) -> str | None:

@@ -18,10 +18,13 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from keras_rparity.backend import backend_info
-from keras_rparity.errors import InvalidArgumentError
+from keras_rparity.errors import InvalidArgumentError, RError
+from keras_rparity.programs.failures import r_failure
 from keras_rparity.programs.instrument import instrumented
+from keras_rparity.programs.isolation import isolated
 from keras_rparity.programs.run import Run
 from keras_rparity.record import Knobs, RunContext
 
@@ -42,7 +45,15 @@ class RProgram:
         return str(self.path) if self.path is not None else "<R code>"
 
     def run(self, knobs: Knobs | None = None) -> Run:
-        """Run the program in R with ``knobs``; every ``fit`` it makes is recorded."""
+        """Run the program in R with ``knobs``; every ``fit`` it makes is recorded.
+
+        It runs in its own working folder, a view of its folder
+        (:mod:`~keras_rparity.programs.isolation`), with standard input closed.
+
+        Raises:
+            RError: the program failed (a :class:`~keras_rparity.errors.ProgramError`:
+                where and why in one line); ``.run`` holds the fits recorded before.
+        """
         from keras_rparity.bridge import get_bridge
 
         if self.path is not None and not Path(self.path).is_file():
@@ -51,11 +62,22 @@ class RProgram:
         ctx = RunContext(knobs=knobs or Knobs(), side="r", before_fit=bridge.collect_garbage)
         ctx.start()
         started = time.perf_counter()
-        with instrumented(ctx):
-            if self.path is not None:
-                bridge.run_program(self.path, ctx)
-            else:
-                bridge.run_code(self.code, ctx)
+        folder = Path(self.path).resolve().parent if self.path is not None else Path.cwd()
+        try:
+            with isolated(folder, "r"), instrumented(ctx):
+                if self.path is not None:
+                    bridge.run_program(folder / Path(self.path).name, ctx)
+                else:
+                    bridge.run_code(self.code, ctx)
+        except RError as error:
+            failure = r_failure(error, ctx)
+            failure.run = self._run(ctx, started, bridge)
+            if failure is error:
+                raise
+            raise failure from error
+        return self._run(ctx, started, bridge)
+
+    def _run(self, ctx: RunContext, started: float, bridge: Any) -> Run:
         return Run(self.describe(), "r", ctx.knobs, ctx.fits, time.perf_counter() - started,
                    ctx.data_sources, ctx.seeds_set, ctx.recording_seconds,
                    environment={"backend": backend_info(),

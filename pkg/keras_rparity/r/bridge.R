@@ -34,9 +34,23 @@ rparity_quit_message <- paste(
   "so remove the call"
 )
 
-#' A fresh environment for one program, under a guard that masks quit() and q().
-#' R programs run inside the host process (Python, a notebook, R itself): quitting
-#' would end it, so the masks signal an error of class `rparity_quit` instead.
+#' The message of the error a program that reads standard input gets.
+rparity_input_message <- paste(
+  "the R program asked for input, and keras-rparity runs programs with standard input",
+  "closed: remove the prompt"
+)
+
+#' Does `con` name standard input (the console, "stdin", stdin())?
+rparity_is_stdin <- function(con) {
+  if (is.character(con)) return(length(con) == 1L && con %in% c("", "stdin"))
+  inherits(con, "connection") && identical(summary(con)$description, "stdin")
+}
+
+#' A fresh environment for one program, under a guard that masks quit() and q(), and
+#' the readers of standard input. R programs run inside the host process (Python, a
+#' notebook, R itself): quitting would end it, so the masks signal an error of class
+#' `rparity_quit` instead; standard input is closed for programs, so readline(),
+#' readLines(stdin()) and scan("") stop with one clear line.
 #' @param parent where the program's names are looked up (the hooks).
 rparity_program_env <- function(parent) {
   guard <- new.env(parent = parent)
@@ -44,8 +58,18 @@ rparity_program_env <- function(parent) {
     stop(structure(class = c("rparity_quit", "error", "condition"),
                    list(message = rparity_quit_message, call = sys.call())))
   }
+  no_input <- function(call) stop(simpleError(rparity_input_message, call))
   guard$quit <- refuse
   guard$q <- refuse
+  guard$readline <- function(prompt = "") no_input(sys.call())
+  guard$readLines <- function(con = stdin(), ...) {
+    if (rparity_is_stdin(con)) no_input(sys.call())
+    base::readLines(con, ...)
+  }
+  guard$scan <- function(file = "", ...) {
+    if (rparity_is_stdin(file)) no_input(sys.call())
+    base::scan(file, ...)
+  }
   new.env(parent = guard)
 }
 

@@ -53,6 +53,7 @@ class RunContext:
     side: str = "python"
     fits: list[FitRecord] = field(default_factory=list)
     data_sources: dict[str, str] = field(default_factory=dict)
+    served_rows: dict[str, int] = field(default_factory=dict)
     seeds_set: int = 0
     recording_seconds: float = 0.0
     before_fit: Callable[[], None] | None = field(default=None, repr=False)
@@ -67,6 +68,7 @@ class RunContext:
 
         data = load_dataset(name, per_class=self.knobs.per_class, standin=self.knobs.standin)
         self.data_sources[name] = data.source
+        self.served_rows[name] = len(data.train[0])
         return data
 
     def start(self) -> None:

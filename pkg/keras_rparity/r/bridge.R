@@ -84,11 +84,17 @@ rparity_is_api_function <- function(f, hooks) {
 #' Where an error happened, in the user's terms, from the call stack at the error.
 #' @param calls,functions `sys.calls()` and the matching `sys.function()`s.
 #' @param srcref the srcref of the top-level expression being evaluated.
+#' @param condition the error: a call to a function that does not exist (a misspelled
+#'   `layer_densee()` in a pipe chain) is that call, wherever the pipe evaluated it.
 #' @return list(call = the outermost Keras API call the program made (deparsed) or
 #'   NA, line = the line of the program it is on).
-rparity_user_call <- function(calls, functions, srcref, hooks) {
+rparity_user_call <- function(calls, functions, srcref, hooks, condition = NULL) {
   api <- which(vapply(functions, rparity_is_api_function, logical(1), hooks = hooks))
   call <- if (length(api)) calls[[api[[1]]]] else NULL
+  if (!is.null(condition) && !is.null(conditionCall(condition)) &&
+      startsWith(conditionMessage(condition), "could not find function")) {
+    call <- conditionCall(condition)
+  }
   line <- if (is.null(srcref)) NA_integer_ else as.integer(srcref[[1]])
   srcfile <- if (is.null(srcref)) NULL else attr(srcref, "srcfile")
   # the innermost call made from a line of the program itself (inside its functions)
@@ -148,7 +154,7 @@ rparity_eval_exprs <- function(exprs, env, hooks = NULL) {
           n <- sys.nframe() - 1L
           calls <- sys.calls()[seq_len(n)]
           functions <- lapply(seq_len(n), sys.function)
-          where <<- tryCatch(rparity_user_call(calls, functions, srcref, hooks),
+          where <<- tryCatch(rparity_user_call(calls, functions, srcref, hooks, e),
                              error = function(e2) NULL)
         }
       ),

@@ -89,7 +89,7 @@ def main(args: argparse.Namespace) -> int:
              else all(f.within(report.tolerance, report.ulps) for f in fits))
     if args.json:
         print(json_text(_json_summary(report, labels, holds), args))
-    elif report.error is None or fits:
+    elif report.error is None or report.r.fits or report.python.fits:
         print(_text(report, fits))
     if report.error is not None:
         raise report.error  # one line on stderr; exit 2 (see cli.run_command)

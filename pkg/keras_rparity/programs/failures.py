@@ -61,12 +61,17 @@ def knob_remedy(message: str, ctx: RunContext) -> str:
     return message
 
 
-def r_failure(error: RError, ctx: RunContext) -> RError:
-    """The bridge's R error with the knobs' remedy; the same error when there is none."""
+def r_failure(error: RError, ctx: RunContext, source: Path | None = None) -> RError:
+    """The bridge's R error with the knobs' remedy, and the failing line of ``source``
+    (the program file) as the call when R names none (``stop()`` at top level); the same
+    error when there is nothing to add."""
     message = knob_remedy(error.r_message, ctx)
-    if message == error.r_message:
+    call = error.r_call
+    if call is None and source is not None and error.line is not None:
+        call = linecache.getline(str(source), error.line).strip() or None
+    if message == error.r_message and call == error.r_call:
         return error
-    return type(error)(message, error.r_call, error.location, error.python_error)
+    return type(error)(message, call, error.location, error.python_error)
 
 
 def python_failure(exc: BaseException, program_file: str | None, shown: str | None,

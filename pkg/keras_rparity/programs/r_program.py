@@ -70,7 +70,8 @@ class RProgram:
                 else:
                     bridge.run_code(self.code, ctx)
         except RError as error:
-            failure = r_failure(error, ctx)
+            source = folder / Path(self.path).name if self.path is not None else None
+            failure = r_failure(error, ctx, source)
             failure.run = self._run(ctx, started, bridge)
             if failure is error:
                 raise

@@ -12,7 +12,7 @@ import argparse
 import importlib
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from keras_rparity import quiet  # noqa: F401  (environment defaults before TF loads)
 from keras_rparity.errors import (
@@ -40,6 +40,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_NO_R = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 #: Exit status -> what it means (shown in ``--help`` and the README).
 EXIT_CODES = {
@@ -51,6 +52,7 @@ EXIT_CODES = {
     EXIT_NO_R: "R is not available, so no parity was checked (run --no-r for the Python "
                "side alone); see `keras-rparity doctor`",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); what finished is reported",
+    EXIT_TERMINATED: "terminated (SIGTERM): as for Ctrl-C",
 }
 
 #: Environment variables the commands read.
@@ -116,6 +118,13 @@ def _loss_label_findings(exc: ProgramError) -> int:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the chosen command; every failure becomes one line and an exit status."""
+    from keras_rparity.interrupts import terminate_as_interrupt
+
+    with terminate_as_interrupt() as termination:
+        return _run_command(args, termination.terminated)
+
+
+def _run_command(args: argparse.Namespace, terminated: Callable[[], bool]) -> int:
     from keras_rparity.interrupts import reraise_lost_interrupts
 
     try:
@@ -136,6 +145,9 @@ def run_command(args: argparse.Namespace) -> int:
         _say_error(os_error_message(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
+        if terminated():
+            print("keras-rparity: terminated", file=sys.stderr)
+            return EXIT_TERMINATED
         print("keras-rparity: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
 

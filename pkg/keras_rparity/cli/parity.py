@@ -82,8 +82,15 @@ def main(args: argparse.Namespace) -> int:
     locate_r_home()  # no R: one line now, not after the Python side has trained
     check_keras_cache()
     knobs = knobs_from_args(args)
-    with output_to_stderr() if args.json else nullcontext():
-        report, labels = _run(args, knobs)
+    try:
+        with output_to_stderr() if args.json else nullcontext():
+            report, labels = _run(args, knobs)
+    except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: report what finished
+        report = getattr(stop, "report", None)
+        if report is not None and (report.r.fits or report.python.fits):
+            print(json_text({**report.to_dict(), "interrupted": True}, args) if args.json
+                  else f"INTERRUPTED: what finished before it\n{_text(report, report.fits)}")
+        raise
     fits = [f for f in report.fits if labels is None or f.label in labels]
     holds = (report.verdict if labels is None
              else all(f.within(report.tolerance, report.ulps) for f in fits))

@@ -79,6 +79,9 @@ class PythonProgram:
                 self._execute()
         except (DatasetMissingError, RUnavailableError):  # this machine's, not the program's
             raise
+        except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: what finished is kept
+            stop.run = self._run(ctx, started)
+            raise
         except Exception as exc:
             error = python_failure(exc, self._code_file(), self._shown(), ctx)
             error.run = self._run(ctx, started)

@@ -69,6 +69,9 @@ class RProgram:
                     bridge.run_program(folder / Path(self.path).name, ctx)
                 else:
                     bridge.run_code(self.code, ctx)
+        except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: what finished is kept
+            stop.run = self._run(ctx, started, bridge)
+            raise
         except RError as error:
             source = folder / Path(self.path).name if self.path is not None else None
             failure = r_failure(error, ctx, source)

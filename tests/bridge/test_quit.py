@@ -43,5 +43,6 @@ def test_the_command_line_says_so_and_the_process_survives(bridge, tmp_path, cap
     status = main(["check", "--r-program", str(program)])
     assert status == 2  # usage error, not R's status 3, and this process goes on
     error = capsys.readouterr().err.strip()
-    assert error == f"keras-rparity: error: R error at quits.R:4: {MESSAGE}"
+    assert error == (f"keras-rparity: error: R error at quits.R:4 in quit(save = 'no', "
+                     f"status = 3): {MESSAGE}")
     assert bridge.eval("1 + 1") == 2.0

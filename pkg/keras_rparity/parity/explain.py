@@ -153,6 +153,22 @@ def column_major_mismatch(r: np.ndarray, py: np.ndarray) -> bool:
             or np.array_equal(r64.ravel(order="C"), py64.ravel(order="F")))
 
 
+def shown_value(value: object) -> str:
+    """A number as short as its own dtype allows (float32's 1.4 is ``1.4``, not
+    1.39999998: R's fits are recorded as float32, as Keras trains on them).
+
+    Example:
+    >>> shown_value(np.float32(1.4)), shown_value(np.float64(2.0)), shown_value(np.int32(3))
+    ('1.4', '2', '3')
+    """
+    scalar = np.asarray(value)[()]
+    if not isinstance(scalar, np.floating) or not np.isfinite(scalar):
+        return str(scalar)
+    if scalar == 0 or 1e-4 <= abs(scalar) < 1e16:
+        return np.format_float_positional(scalar, trim="-")
+    return np.format_float_scientific(scalar, trim="-")
+
+
 def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray) -> str:
     """Where two same-shape arrays first differ, and what kind of difference it is.
 
@@ -164,7 +180,7 @@ def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray) -> str:
     differs = ~((r64 == py64) | (np.isnan(r64) & np.isnan(py64)))
     first = tuple(int(i) for i in np.argwhere(differs)[0])
     text = (f"`{name}` differs first at index [{', '.join(map(str, first))}]: "
-            f"R {r64[first]:.9g}, Python {py64[first]:.9g} "
+            f"R {shown_value(r[first])}, Python {shown_value(py[first])} "
             f"({int(differs.sum())} of {differs.size} elements differ).")
     if column_major_mismatch(r, py):
         text += (" R's array holds the same values in column-major order: R fills "

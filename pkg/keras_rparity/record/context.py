@@ -153,8 +153,9 @@ class RunContext:
         ``x`` and ``y`` are kept (small ones; several arrays, as for a multi-input model,
         as one array: :func:`recorded_data`) and fingerprinted as Keras trains on them
         (floating data in float32, whichever precision the program used: R's fits reach
-        ``keras.Model.fit`` already converted, so both sides are kept alike). The findings are the ones :meth:`preflight` found for this fit (the checker
-        runs once per fit), the initial weights what the :meth:`initial_weights_keeper` saw.
+        ``keras.Model.fit`` already converted, so both sides are kept alike). The findings
+        are the ones :meth:`preflight` found for this fit (the checker runs once per fit),
+        the initial weights what the :meth:`initial_weights_keeper` saw.
         """
         x_arr, y_arr = recorded_data(x), recorded_data(y)
         keep = self.knobs.keep_arrays or x_arr.nbytes + y_arr.nbytes <= KEEP_ARRAYS_MAX_BYTES

@@ -6,7 +6,7 @@ import pytest
 
 from keras_rparity.cli import main
 from keras_rparity.errors import RQuitError
-from keras_rparity.programs.instrument import seed_before_each_model
+from keras_rparity.programs.instrument import instrumented
 from keras_rparity.record import Knobs, RunContext
 
 pytestmark = pytest.mark.r
@@ -25,7 +25,7 @@ def test_quit_is_an_error_and_fits_before_it_are_kept(bridge, tmp_path, call):
         f"{call}\n")
     ctx = RunContext(Knobs(epochs=1), side="r")
     ctx.start()
-    with pytest.raises(RQuitError) as caught, seed_before_each_model(ctx):
+    with pytest.raises(RQuitError) as caught, instrumented(ctx):
         bridge.run_program(program, ctx)
     assert caught.value.r_message == MESSAGE
     assert caught.value.location == "quits.R:4"
@@ -43,5 +43,6 @@ def test_the_command_line_says_so_and_the_process_survives(bridge, tmp_path, cap
     status = main(["check", "--r-program", str(program)])
     assert status == 2  # usage error, not R's status 3, and this process goes on
     error = capsys.readouterr().err.strip()
-    assert error == f"keras-rparity: error: R error at quits.R:4: {MESSAGE}"
+    assert error == (f"keras-rparity: error: R error at quits.R:4 in quit(save = 'no', "
+                     f"status = 3): {MESSAGE}")
     assert bridge.eval("1 + 1") == 2.0

@@ -15,7 +15,7 @@ True
 >>> current()  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-keras_rparity.errors.KerasRParityError: fit() and dataset_*() report to a keras-rparity run, ...
+keras_rparity.errors.KerasRParityError: dataset_*() reports to a keras-rparity run, ...
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ _ERROR: ContextVar[BaseException | None] = ContextVar("keras_rparity_python_erro
                                                       default=None)
 
 OUTSIDE_A_RUN = (
-    "fit() and dataset_*() report to a keras-rparity run, and none is running: run the R "
+    "dataset_*() reports to a keras-rparity run, and none is running: run the R "
     "program through keras-rparity (keras-rparity parity --r model.R --python model.py, "
     "or keras_rparity.compare()), not on its own"
 )

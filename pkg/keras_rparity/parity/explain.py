@@ -194,6 +194,22 @@ def _data_difference(n: int, name: str, r: np.ndarray, py: np.ndarray,
                       cause=cause.name if cause else None, r_message=r_text)
 
 
+def shown_value(value: object) -> str:
+    """A number as short as its own dtype allows (float32's 1.4 is ``1.4``, not
+    1.39999998: R's fits are recorded as float32, as Keras trains on them).
+
+    Example:
+    >>> shown_value(np.float32(1.4)), shown_value(np.float64(2.0)), shown_value(np.int32(3))
+    ('1.4', '2', '3')
+    """
+    scalar = np.asarray(value)[()]
+    if not isinstance(scalar, np.floating) or not np.isfinite(scalar):
+        return str(scalar)
+    if scalar == 0 or 1e-4 <= abs(scalar) < 1e16:
+        return np.format_float_positional(scalar, trim="-")
+    return np.format_float_scientific(scalar, trim="-")
+
+
 def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray,
                               cause: DataCause | None = None, first_row: int | None = None,
                               indexing: str = "python") -> str:
@@ -225,7 +241,7 @@ def describe_array_difference(name: str, r: np.ndarray, py: np.ndarray,
                     "are too large to compare whole, the fingerprints' block checksums located "
                     "these rows")
     text = (f"`{name}` differs first at {where}: "
-            f"R {r64[first]:.9g}, Python {py64[first]:.9g} ({counted}).")
+            f"R {shown_value(r[first])}, Python {shown_value(py[first])} ({counted}).")
     return f"{text} {cause.explanation}" if cause else text
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from keras_rparity.parity.report import SUMMARY_COLUMNS
 from keras_rparity.port.statements import Untranslated
 
-#: Columns of the parity table in the report.
-TABLE_COLUMNS = ("fit", "loss", "epochs", "data_equal", "shapes_equal", "params_equal",
-                 "initial_weights_equal", "max_abs_dloss", "max_ulps", "exact", "verdict")
 
 
 @dataclass
@@ -79,7 +77,7 @@ class PortReport:
                          "above to make the port stand alone")
         if self.parity is not None:
             table = self.parity.table()
-            lines += ["", table[[c for c in TABLE_COLUMNS if c in table]].to_string(index=False)]
+            lines += ["", table[list(SUMMARY_COLUMNS)].to_string(index=False)]
             if not self.parity.verdict:
                 lines += ["", self.parity.explain()]
         return "\n".join(lines)

@@ -92,3 +92,11 @@ test_that("from R, the first differing element is named with R's 1-based indexes
   # Python users keep NumPy's indexes
   expect_match(reticulate::py_str(res$report$first_difference), "index [2, 0]", fixed = TRUE)
 })
+
+test_that("kp$compare() of a failing Python port is one R error: side, file, line, call", {
+  port <- file.path(dirname(good[["python"]]), "failing_port.py")
+  writeLines(c("import keras", "table = {}", "value = table['missing']"), port)
+  expect_error(kp$compare(good[["r"]], port, seed = 42, epochs = 1),
+               paste0("Python program error at [^ ]*failing_port.py:3 in ",
+                      "value = table\\['missing'\\]: KeyError: 'missing'"))
+})

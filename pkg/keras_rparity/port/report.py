@@ -9,7 +9,6 @@ from keras_rparity.parity.report import SUMMARY_COLUMNS
 from keras_rparity.port.statements import Untranslated
 
 
-
 @dataclass
 class PortReport:
     """The report of one port.

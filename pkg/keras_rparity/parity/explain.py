@@ -153,6 +153,7 @@ def _data(fit: FitParity, n: int) -> Difference | None:
                 "is not known).", DATA_FIX)
         if not compared_elementwise(fit.r, fit.python):
             return _large_data(name, fit, n, r_arr, py_arr)
+        r_arr, py_arr = as_trained(r_arr), as_trained(py_arr)  # as each model saw them
         cause = data_cause(r_arr, py_arr)
         return _data_difference(n, name, r_arr, py_arr, cause)
     return None

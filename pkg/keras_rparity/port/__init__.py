@@ -1,8 +1,9 @@
 """``keras-rparity port``: write the plain-Keras Python port of an R Keras program.
 
 The R program is parsed by R itself (:mod:`~keras_rparity.port.parse_tree`), translated
-statement by statement (:mod:`~keras_rparity.port.statements`: expressions, Keras calls,
-base R's data preparation, classes), written as a Python file that passes ``ruff check``
+statement by statement (:mod:`~keras_rparity.port.statements`; expressions by
+:mod:`~keras_rparity.port.translator`, calls by the handlers of Keras calls, base R's data
+preparation and classes), written as a Python file that passes ``ruff check``
 (:mod:`~keras_rparity.port.formatting`) and, by default, checked bit for bit against the
 R program (:mod:`~keras_rparity.port.check`). What cannot be translated is kept as
 ``# R (not translated): <line>`` with the reason and listed in the
@@ -16,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from keras_rparity.errors import InvalidArgumentError
-from keras_rparity.port.expressions import Translator
 from keras_rparity.port.formatting import assemble
 from keras_rparity.port.parse_tree import ParsedProgram, parse_r_file
 from keras_rparity.port.report import PortReport
 from keras_rparity.port.statements import StatementEmitter, Untranslated
+from keras_rparity.port.translator import Translator
 from keras_rparity.validation import DEFAULT_SEED
 
 #: ``fit()``'s ``epochs`` when the R API's own default cannot be read.

@@ -8,7 +8,7 @@ codes from 1), ``matrix()``/``array()`` and ``dim<-`` (filled column-major:
 ``nrow``/``ncol``/``dim``/``length``, maths and summaries, ``paste``/``cat``/``print``,
 and indexing (:func:`index`: 1-based, negative drops, ``drop``, masks, column names).
 
->>> from keras_rparity.port.expressions import Translator
+>>> from keras_rparity.port.translator import Translator
 >>> from keras_rparity.port.parse_tree import Arg, RNode
 >>> n = RNode("sym", text="n")
 >>> seq_len(Translator(), RNode("call", fn=RNode("sym", text="seq_len"), args=[Arg(None, n)])).text
@@ -17,24 +17,24 @@ and indexing (:func:`index`: 1-based, negative drops, ``drop``, masks, column na
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from keras_rparity.port.expressions import (
     ADD,
     ATOM,
     COMPARE,
+    KERAS_ATTRIBUTES,
     MUL,
+    Handler,
     Py,
-    Translator,
+    TranslatorProtocol,
     Untranslatable,
     number,
     python_name,
     string_literal,
 )
-from keras_rparity.port.keras_calls import axis_text, match_arguments, tuple_text
+from keras_rparity.port.keras_calls import axis_text, match_arguments, shape_text, tuple_text
 from keras_rparity.port.parse_tree import Arg, RNode
-
-Handler = Callable[[Translator, RNode], Py]
 
 
 def _args(node: RNode, formals: Sequence[str]) -> dict[str, RNode]:
@@ -45,7 +45,7 @@ def _args(node: RNode, formals: Sequence[str]) -> dict[str, RNode]:
     return matched
 
 
-def _np(tr: Translator) -> str:
+def _np(tr: TranslatorProtocol) -> str:
     return tr.use("np")
 
 
@@ -53,7 +53,7 @@ def numpy_function(name: str, formals: Sequence[str] = ("x",), axis: str | None 
                    ) -> Handler:
     """``f(x)`` -> ``np.name(x)`` (an R axis argument made 0-based)."""
 
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         matched = _args(node, formals)
         parts = [tr.text(matched[f]) for f in formals if f in matched and f != axis]
         if axis and axis in matched:
@@ -66,7 +66,7 @@ def numpy_function(name: str, formals: Sequence[str] = ("x",), axis: str | None 
 def summary(name: str) -> Handler:
     """``sum(x)``, ``mean(x)``, ``max(a, b)``: NumPy reductions (``na.rm`` refused)."""
 
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         values = [a.value for a in node.args if a.name is None and a.value is not None]
         if any(a.name for a in node.args):
             raise Untranslatable(f"{node.call_name}() with named arguments (na.rm, ...)")
@@ -77,7 +77,7 @@ def summary(name: str) -> Handler:
     return handler
 
 
-def c(tr: Translator, node: RNode) -> Py:
+def c(tr: TranslatorProtocol, node: RNode) -> Py:
     """``c(...)``: numbers as a float64 array (R's doubles), integers as int32, strings
     and logicals as lists; vectors concatenated; named elements as a dict."""
     values = [a.value for a in node.args if a.value is not None]
@@ -99,14 +99,14 @@ def c(tr: Translator, node: RNode) -> Py:
     return Py(f"{_np(tr)}.concatenate([{', '.join(_vector(tr, v) for v in values)}])")
 
 
-def _double(tr: Translator, value: RNode) -> str:
+def _double(tr: TranslatorProtocol, value: RNode) -> str:
     if value.kind == "num":
         return repr(float(value.value)) if value.value == int(value.value) \
             else number(value.value)
     return f"-{_double(tr, value.right)}" if value.right else tr.text(value)
 
 
-def _vector(tr: Translator, value: RNode) -> str:
+def _vector(tr: TranslatorProtocol, value: RNode) -> str:
     """A value as a 1-d array for concatenation (R vectors have no dimensions)."""
     if value.kind in ("num", "int", "str", "const") or tr.kind_of(value) == "scalar":
         return f"[{tr.text(value)}]"
@@ -116,7 +116,7 @@ def _vector(tr: Translator, value: RNode) -> str:
     return f"{_np(tr)}.ravel({tr.text(value)}, order=\"F\")"
 
 
-def list_(tr: Translator, node: RNode) -> Py:
+def list_(tr: TranslatorProtocol, node: RNode) -> Py:
     """``list(a = 1, b = 2)`` -> a dict; ``list(1, 2)`` -> a list."""
     if any(a.name for a in node.args):
         if not all(a.name for a in node.args):
@@ -128,19 +128,19 @@ def list_(tr: Translator, node: RNode) -> Py:
     return Py(f"[{', '.join(tr.text(a.value) for a in node.args)}]")
 
 
-def seq_len(tr: Translator, node: RNode) -> Py:
+def seq_len(tr: TranslatorProtocol, node: RNode) -> Py:
     value = _args(node, ("length.out",))["length.out"]
     stop = number(value.value + 1) if value.kind in ("num", "int") \
         else f"{tr.expr(value).wrap(ADD)} + 1"
     return Py(f"{_np(tr)}.arange(1, {stop})")
 
 
-def seq_along(tr: Translator, node: RNode) -> Py:
+def seq_along(tr: TranslatorProtocol, node: RNode) -> Py:
     value = _args(node, ("along.with",))["along.with"]
     return Py(f"{_np(tr)}.arange(1, len({tr.text(value)}) + 1)")
 
 
-def seq(tr: Translator, node: RNode) -> Py:
+def seq(tr: TranslatorProtocol, node: RNode) -> Py:
     """``seq(from, to, by)`` (inclusive), ``seq(from, to, length.out = n)``."""
     m = _args(node, ("from", "to", "by", "length.out", "along.with"))
     if "length.out" in m:
@@ -156,7 +156,7 @@ def seq(tr: Translator, node: RNode) -> Py:
               f"{by.text})")
 
 
-def rep(tr: Translator, node: RNode) -> Py:
+def rep(tr: TranslatorProtocol, node: RNode) -> Py:
     """``rep(x, times)`` (whole vector repeated), ``rep(x, each = n)``."""
     m = _args(node, ("x", "times", "length.out", "each"))
     x = m["x"]
@@ -174,7 +174,7 @@ def rep(tr: Translator, node: RNode) -> Py:
     return Py(base)
 
 
-def as_matrix(tr: Translator, node: RNode) -> Py:
+def as_matrix(tr: TranslatorProtocol, node: RNode) -> Py:
     """``as.matrix(x)``: a data frame's values; a vector as one column."""
     x = _args(node, ("x",))["x"]
     text = tr.expr(x)
@@ -186,7 +186,7 @@ def as_matrix(tr: Translator, node: RNode) -> Py:
 
 
 def as_type(dtype: str) -> Handler:
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         x = node.args[0].value
         if x is not None and x.kind == "call" and x.call_name == "factor" and dtype == "int32":
             return factor_codes(tr, x)
@@ -198,7 +198,7 @@ def as_type(dtype: str) -> Handler:
     return handler
 
 
-def factor_codes(tr: Translator, factor: RNode) -> Py:
+def factor_codes(tr: TranslatorProtocol, factor: RNode) -> Py:
     """``as.integer(factor(x))``: codes from 1 in the order of R's sorted levels
     (text in R's ICU collation order for ASCII words)."""
     m = _args(factor, ("x", "levels"))
@@ -222,7 +222,7 @@ R_FACTOR_CODES = '''def r_factor_codes(values):
     return np.array([codes[v] for v in values], dtype="int32")'''
 
 
-def factor(tr: Translator, node: RNode) -> Py:
+def factor(tr: TranslatorProtocol, node: RNode) -> Py:
     m = _args(node, ("x", "levels", "labels"))
     if "labels" in m:
         raise Untranslatable("factor() with labels")
@@ -230,12 +230,12 @@ def factor(tr: Translator, node: RNode) -> Py:
     return Py(f"{tr.use('pd')}.Categorical({tr.text(m['x'])}{categories})")
 
 
-def ifelse(tr: Translator, node: RNode) -> Py:
+def ifelse(tr: TranslatorProtocol, node: RNode) -> Py:
     m = _args(node, ("test", "yes", "no"))
     return Py(f"{_np(tr)}.where({tr.text(m['test'])}, {tr.text(m['yes'])}, {tr.text(m['no'])})")
 
 
-def scale(tr: Translator, node: RNode) -> Py:
+def scale(tr: TranslatorProtocol, node: RNode) -> Py:
     """``scale(x)``: centred by column means, divided by the ``n - 1`` standard
     deviations, each summed in extended precision in order, as R does."""
     m = _args(node, ("x", "center", "scale"))
@@ -260,7 +260,7 @@ R_SCALE = '''def r_scale(x):
     return centred / sds'''
 
 
-def matrix(tr: Translator, node: RNode) -> Py:
+def matrix(tr: TranslatorProtocol, node: RNode) -> Py:
     """``matrix(data, nrow, ncol, byrow)``: filled by column unless ``byrow = TRUE``."""
     m = _args(node, ("data", "nrow", "ncol", "byrow", "dimnames"))
     if "dimnames" in m:
@@ -276,9 +276,8 @@ def matrix(tr: Translator, node: RNode) -> Py:
     return Py(f"{_np(tr)}.reshape({tr.text(data)}, ({nrow}, {ncol}){order})")
 
 
-def array(tr: Translator, node: RNode) -> Py:
+def array(tr: TranslatorProtocol, node: RNode) -> Py:
     """``array(data, dim)``: filled column-major, as R fills."""
-    from keras_rparity.port.keras_calls import shape_text
 
     m = _args(node, ("data", "dim", "dimnames"))
     if "dimnames" in m:
@@ -290,22 +289,21 @@ def array(tr: Translator, node: RNode) -> Py:
     return Py(f"{_np(tr)}.reshape({tr.text(data)}, {dims}, order=\"F\")")
 
 
-def dim(tr: Translator, node: RNode) -> Py:
+def dim(tr: TranslatorProtocol, node: RNode) -> Py:
     x = _args(node, ("x",))["x"]
     return Py(f"{tr.expr(x).wrap(ATOM)}.shape")
 
 
-def nrow(tr: Translator, node: RNode) -> Py:
+def nrow(tr: TranslatorProtocol, node: RNode) -> Py:
     return Py(f"{tr.expr(_args(node, ('x',))['x']).wrap(ATOM)}.shape[0]")
 
 
-def ncol(tr: Translator, node: RNode) -> Py:
+def ncol(tr: TranslatorProtocol, node: RNode) -> Py:
     return Py(f"{tr.expr(_args(node, ('x',))['x']).wrap(ATOM)}.shape[1]")
 
 
-def length(tr: Translator, node: RNode) -> Py:
+def length(tr: TranslatorProtocol, node: RNode) -> Py:
     x = _args(node, ("x",))["x"]
-    from keras_rparity.port.expressions import KERAS_ATTRIBUTES
 
     listed = x.kind == "binary" and x.op == "$" and x.right is not None \
         and x.right.value in KERAS_ATTRIBUTES  # model$weights, model$layers: lists
@@ -314,7 +312,7 @@ def length(tr: Translator, node: RNode) -> Py:
     return Py(f"{_np(tr)}.size({tr.text(x)})")
 
 
-def names(tr: Translator, node: RNode) -> Py:
+def names(tr: TranslatorProtocol, node: RNode) -> Py:
     x = _args(node, ("x",))["x"]
     if tr.kind_of(x) == "frame":
         return Py(f"list({tr.expr(x).wrap(ATOM)}.columns)")
@@ -324,7 +322,7 @@ def names(tr: Translator, node: RNode) -> Py:
 def bind(axis: int) -> Handler:
     """``cbind(a, b)`` (vectors as columns), ``rbind(a, b)``."""
 
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         if any(a.name for a in node.args):
             raise Untranslatable(f"{node.call_name}() with named arguments")
         parts = ", ".join(tr.text(a.value) for a in node.args)
@@ -334,7 +332,7 @@ def bind(axis: int) -> Handler:
     return handler
 
 
-def abind(tr: Translator, node: RNode) -> Py:
+def abind(tr: TranslatorProtocol, node: RNode) -> Py:
     m, _extra, _extra_named = match_arguments(node.args, ("...", "along"))
     values = [a.value for a in node.args if a.name is None and a.value is not None]
     along = m.get("along")
@@ -343,7 +341,7 @@ def abind(tr: Translator, node: RNode) -> Py:
               f"axis={axis})")
 
 
-def apply(tr: Translator, node: RNode) -> Py:
+def apply(tr: TranslatorProtocol, node: RNode) -> Py:
     """``apply(x, 1, f)`` / ``apply(x, 2, f)`` for a matrix."""
     m = _args(node, ("X", "MARGIN", "FUN"))
     margin = m["MARGIN"]
@@ -354,7 +352,7 @@ def apply(tr: Translator, node: RNode) -> Py:
     return Py(f"{_np(tr)}.apply_along_axis({function}, {axis}, {tr.text(m['X'])})")
 
 
-def _function_value(tr: Translator, value: RNode) -> str:
+def _function_value(tr: TranslatorProtocol, value: RNode) -> str:
     """A function passed by name (``mean``, ``"sqrt"``) as its NumPy function."""
     name = value.value if value.kind in ("sym", "str") else None
     if name in NUMPY_FUNCTIONS and python_name(name) not in tr.functions:
@@ -362,7 +360,7 @@ def _function_value(tr: Translator, value: RNode) -> str:
     return tr.text(value)
 
 
-def sapply(tr: Translator, node: RNode) -> Py:
+def sapply(tr: TranslatorProtocol, node: RNode) -> Py:
     """``sapply(x, f)`` -> an array of ``f`` over ``x``; ``lapply`` -> a list."""
     m = _args(node, ("X", "FUN"))
     function = _function_value(tr, m["FUN"])
@@ -376,26 +374,26 @@ def _call_text(function: str) -> str:
     return f"({function})" if function.startswith("lambda") else function
 
 
-def which(tr: Translator, node: RNode) -> Py:
+def which(tr: TranslatorProtocol, node: RNode) -> Py:
     return Py(f"{_np(tr)}.flatnonzero({tr.text(_args(node, ('x',))['x'])}) + 1", ADD)
 
 
-def which_max(tr: Translator, node: RNode) -> Py:
+def which_max(tr: TranslatorProtocol, node: RNode) -> Py:
     function = "argmax" if node.call_name == "which.max" else "argmin"
     return Py(f"{_np(tr)}.{function}({tr.text(_args(node, ('x',))['x'])}) + 1", ADD)
 
 
-def max_col(tr: Translator, node: RNode) -> Py:
+def max_col(tr: TranslatorProtocol, node: RNode) -> Py:
     """``max.col(m)``: each row's column of the largest value, from 1."""
     m = _args(node, ("m", "ties.method"))
     return Py(f"{_np(tr)}.argmax({tr.text(m['m'])}, axis=1) + 1", ADD)
 
 
-def transpose(tr: Translator, node: RNode) -> Py:
+def transpose(tr: TranslatorProtocol, node: RNode) -> Py:
     return Py(f"{tr.expr(node.args[0].value).wrap(ATOM)}.T")
 
 
-def log(tr: Translator, node: RNode) -> Py:
+def log(tr: TranslatorProtocol, node: RNode) -> Py:
     m = _args(node, ("x", "base"))
     if "base" in m:
         return Py(f"{_np(tr)}.log({tr.text(m['x'])}) / {_np(tr)}.log({tr.text(m['base'])})",
@@ -403,13 +401,13 @@ def log(tr: Translator, node: RNode) -> Py:
     return Py(f"{_np(tr)}.log({tr.text(m['x'])})")
 
 
-def round_(tr: Translator, node: RNode) -> Py:
+def round_(tr: TranslatorProtocol, node: RNode) -> Py:
     m = _args(node, ("x", "digits"))
     digits = f", {tr.text(m['digits'])}" if "digits" in m else ""
     return Py(f"{_np(tr)}.round({tr.text(m['x'])}{digits})")
 
 
-def head(tr: Translator, node: RNode) -> Py:
+def head(tr: TranslatorProtocol, node: RNode) -> Py:
     m = _args(node, ("x", "n"))
     n = tr.text(m["n"]) if "n" in m else "6"
     function = "head" if node.call_name == "head" else "tail"
@@ -419,7 +417,7 @@ def head(tr: Translator, node: RNode) -> Py:
     return Py(f"{x}[:{n}]" if function == "head" else f"{x}[-{n}:]")
 
 
-def read_csv(tr: Translator, node: RNode) -> Py:
+def read_csv(tr: TranslatorProtocol, node: RNode) -> Py:
     """``read.csv(file)`` -> ``pd.read_csv(file)`` (R 4's strings stay strings)."""
     m = _args(node, ("file", "header", "sep", "quote", "dec", "fill", "comment.char",
                      "stringsAsFactors", "na.strings"))
@@ -436,7 +434,7 @@ def read_csv(tr: Translator, node: RNode) -> Py:
     return Py(f"{tr.use('pd')}.read_csv({', '.join(parts)})")
 
 
-def read_table(tr: Translator, node: RNode) -> Py:
+def read_table(tr: TranslatorProtocol, node: RNode) -> Py:
     """``read.table(file, header = FALSE, sep = "")``: whitespace-separated by default."""
     m = _args(node, ("file", "header", "sep", "stringsAsFactors"))
     header = "header" in m and m["header"].kind == "const" and m["header"].value in ("TRUE", "T")
@@ -446,13 +444,13 @@ def read_table(tr: Translator, node: RNode) -> Py:
               f"{'' if header else ', header=None'})")
 
 
-def data_frame(tr: Translator, node: RNode) -> Py:
+def data_frame(tr: TranslatorProtocol, node: RNode) -> Py:
     if not all(a.name for a in node.args):
         raise Untranslatable("data.frame() with unnamed columns")
     return Py(f"{tr.use('pd')}.DataFrame({list_(tr, node).text})")
 
 
-def paste(tr: Translator, node: RNode) -> Py:
+def paste(tr: TranslatorProtocol, node: RNode) -> Py:
     """``paste(...)``/``paste0(...)`` of scalars -> an f-string."""
     separator = "" if node.call_name == "paste0" else " "
     pieces = []
@@ -466,7 +464,7 @@ def paste(tr: Translator, node: RNode) -> Py:
     return Py(_fstring(tr, pieces, separator))
 
 
-def _fstring(tr: Translator, pieces: Sequence[RNode | None], separator: str) -> str:
+def _fstring(tr: TranslatorProtocol, pieces: Sequence[RNode | None], separator: str) -> str:
     parts = []
     for piece in pieces:
         if piece is None:
@@ -482,7 +480,7 @@ def _fstring(tr: Translator, pieces: Sequence[RNode | None], separator: str) -> 
     return f"f{quote}{body.replace(chr(10), chr(92) + 'n')}{quote}"
 
 
-def sprintf(tr: Translator, node: RNode) -> Py:
+def sprintf(tr: TranslatorProtocol, node: RNode) -> Py:
     """``sprintf("%.2f and %d", a, b)`` -> ``f"{a:.2f} and {int(b)}"``."""
     import re
 
@@ -520,11 +518,11 @@ def sprintf(tr: Translator, node: RNode) -> Py:
     return Py(f"f{quote}{literal}{quote}")
 
 
-def print_(tr: Translator, node: RNode) -> Py:
+def print_(tr: TranslatorProtocol, node: RNode) -> Py:
     return Py(f"print({tr.text(node.args[0].value)})")
 
 
-def cat(tr: Translator, node: RNode) -> Py:
+def cat(tr: TranslatorProtocol, node: RNode) -> Py:
     """``cat(a, b, "\\n")`` -> ``print(a, b)`` (``cat`` prints its arguments with spaces)."""
     pieces = [a.value for a in node.args if a.name is None and a.value is not None]
     if any(a.name and a.name not in ("sep",) for a in node.args):
@@ -538,39 +536,39 @@ def cat(tr: Translator, node: RNode) -> Py:
     return Py(f"print({args}{', end=' + end if end else ''})")
 
 
-def stop(tr: Translator, node: RNode) -> Py:
+def stop(tr: TranslatorProtocol, node: RNode) -> Py:
     raise Untranslatable("stop() is translated as a statement (raise ValueError)")
 
 
-def stop_message(tr: Translator, node: RNode) -> str:
+def stop_message(tr: TranslatorProtocol, node: RNode) -> str:
     """The ``ValueError`` ``stop(...)`` raises: its pieces pasted together."""
     return f"ValueError({_fstring(tr, [a.value for a in node.args if not a.name], '')})"
 
 
-def identity(tr: Translator, node: RNode) -> Py:
+def identity(tr: TranslatorProtocol, node: RNode) -> Py:
     return tr.expr(node.args[0].value) if node.args else Py("None")
 
 
-def is_null(tr: Translator, node: RNode) -> Py:
+def is_null(tr: TranslatorProtocol, node: RNode) -> Py:
     return Py(f"{tr.expr(node.args[0].value).wrap(COMPARE + 1)} is None", COMPARE)
 
 
-def set_seed(tr: Translator, node: RNode) -> Py:
+def set_seed(tr: TranslatorProtocol, node: RNode) -> Py:
     return Py(f"{_np(tr)}.random.seed({tr.text(node.args[0].value)})")
 
 
-def random_draw(tr: Translator, node: RNode) -> Py:
+def random_draw(tr: TranslatorProtocol, node: RNode) -> Py:
     raise Untranslatable(f"{node.call_name}() draws from R's random number generator, "
                          "which NumPy cannot reproduce")
 
 
-def unique(tr: Translator, node: RNode) -> Py:
+def unique(tr: TranslatorProtocol, node: RNode) -> Py:
     """``unique(x)``: first-appearance order, as R keeps it."""
     x = tr.text(_args(node, ("x",))["x"])
     return Py(f"{tr.use('pd')}.unique({_np(tr)}.ravel({x}))")
 
 
-def t_sort(tr: Translator, node: RNode) -> Py:
+def t_sort(tr: TranslatorProtocol, node: RNode) -> Py:
     m = _args(node, ("x", "decreasing"))
     text = f"{_np(tr)}.sort({tr.text(m['x'])})"
     if "decreasing" in m and m["decreasing"].kind == "const" and m["decreasing"].value == "TRUE":
@@ -578,7 +576,7 @@ def t_sort(tr: Translator, node: RNode) -> Py:
     return Py(text)
 
 
-def levels(tr: Translator, node: RNode) -> Py:
+def levels(tr: TranslatorProtocol, node: RNode) -> Py:
     x = _args(node, ("x",))["x"]
     if x.kind == "call" and x.call_name == "factor":
         inner = _args(x, ("x", "levels"))
@@ -588,16 +586,16 @@ def levels(tr: Translator, node: RNode) -> Py:
     return Py(f"list({tr.expr(x).wrap(ATOM)}.categories)")
 
 
-def table(tr: Translator, node: RNode) -> Py:
+def table(tr: TranslatorProtocol, node: RNode) -> Py:
     x = _args(node, ("x",))["x"]
     return Py(f"{tr.use('pd')}.Series({_np(tr)}.ravel({tr.text(x)})).value_counts().sort_index()")
 
 
-def invisible(tr: Translator, node: RNode) -> Py:
+def invisible(tr: TranslatorProtocol, node: RNode) -> Py:
     return identity(tr, node)
 
 
-def index(tr: Translator, node: RNode) -> Py:
+def index(tr: TranslatorProtocol, node: RNode) -> Py:
     """``x[i, j]``, ``x[[k]]``: R's 1-based indexing as Python's."""
     obj = node.left
     base = tr.expr(obj)
@@ -642,7 +640,7 @@ def index(tr: Translator, node: RNode) -> Py:
     return Py(text)
 
 
-def _element(tr: Translator, base: Py, kind: str | None, args: Sequence[Arg]) -> Py:
+def _element(tr: TranslatorProtocol, base: Py, kind: str | None, args: Sequence[Arg]) -> Py:
     if len(args) != 1 or args[0].value is None:
         raise Untranslatable("[[ ]] with more than one index")
     key = args[0].value
@@ -653,13 +651,14 @@ def _element(tr: Translator, base: Py, kind: str | None, args: Sequence[Arg]) ->
     return Py(f"{base.wrap(ATOM)}[{_zero_based(tr, key)}]")
 
 
-def _zero_based(tr: Translator, value: RNode) -> str:
+def _zero_based(tr: TranslatorProtocol, value: RNode) -> str:
     if value.kind in ("num", "int"):
         return str(int(value.value) - 1)
     return f"{tr.expr(value).wrap(ADD + 1)} - 1"
 
 
-def _position(tr: Translator, value: RNode | None, drop: bool, dims: int) -> tuple[str, bool]:
+def _position(tr: TranslatorProtocol, value: RNode | None, drop: bool, dims: int
+              ) -> tuple[str, bool]:
     """One position of ``[ ]``: its Python index and whether it is a vector."""
     if value is None or value.kind == "missing":
         return ":", False
@@ -699,7 +698,7 @@ def _position(tr: Translator, value: RNode | None, drop: bool, dims: int) -> tup
     return _zero_based(tr, value), True
 
 
-def _range_list(tr: Translator, value: RNode) -> str:
+def _range_list(tr: TranslatorProtocol, value: RNode) -> str:
     start, end = value.left, value.right
     assert start is not None and end is not None
     return f"{_np(tr)}.arange({_zero_based(tr, start)}, {_zero_based(tr, end)} " \
@@ -709,7 +708,8 @@ def _range_list(tr: Translator, value: RNode) -> str:
         else f"{_np(tr)}.arange({_zero_based(tr, start)}, {tr.text(end)})"
 
 
-def _frame_index(tr: Translator, base: Py, positions: Sequence[RNode | None], drop: bool) -> Py:
+def _frame_index(tr: TranslatorProtocol, base: Py, positions: Sequence[RNode | None],
+                 drop: bool) -> Py:
     """``df[i, j]``: rows by position (``iloc``), columns by name or position."""
     if len(positions) == 1:
         column = positions[0]
@@ -748,12 +748,12 @@ NUMPY_FUNCTIONS = {"sum": "sum", "mean": "mean", "max": "max", "min": "min", "pr
                    "abs": "abs", "floor": "floor", "ceiling": "ceil", "length": "size"}
 
 
-def sd(tr: Translator, node: RNode) -> Py:
+def sd(tr: TranslatorProtocol, node: RNode) -> Py:
     name = "std" if node.call_name == "sd" else "var"
     return Py(f"{_np(tr)}.{name}({tr.text(_args(node, ('x',))['x'])}, ddof=1)")
 
 
-def unlink(tr: Translator, node: RNode) -> Py:
+def unlink(tr: TranslatorProtocol, node: RNode) -> Py:
     """``unlink(path)`` (``recursive = TRUE``: a folder): remove it if it is there."""
     m = _args(node, ("x", "recursive", "force"))
     recursive = "recursive" in m and m["recursive"].kind == "const" \
@@ -764,7 +764,7 @@ def unlink(tr: Translator, node: RNode) -> Py:
     return Py(f"{tr.use('Path')}({path}).unlink(missing_ok=True)")
 
 
-def file_path(tr: Translator, node: RNode) -> Py:
+def file_path(tr: TranslatorProtocol, node: RNode) -> Py:
     parts = ", ".join(tr.text(a.value) for a in node.args if not a.name)
     return Py(f"str({tr.use('Path')}({parts}))")
 

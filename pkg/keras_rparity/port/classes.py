@@ -11,7 +11,9 @@ first argument, when it is a model or tensor, is what the new layer is applied t
 
 from __future__ import annotations
 
-from keras_rparity.port.expressions import Py, Translator, Untranslatable, python_name
+from keras_rparity.port.expressions import Py, TranslatorProtocol, Untranslatable, python_name
+from keras_rparity.port.functions import function_lines
+from keras_rparity.port.keras_calls import sequential_chain, sequential_parts
 from keras_rparity.port.parse_tree import RNode
 
 #: R constructor -> (Python base class, kind of class).
@@ -34,10 +36,8 @@ NO_RETURN = {"__init__", "build", "update_state", "reset_state", "on_epoch_end",
              "on_batch_begin", "on_train_batch_end", "on_train_batch_begin"}
 
 
-def class_definition(tr: Translator, target: str, node: RNode, indent: str) -> list[str]:
+def class_definition(tr: TranslatorProtocol, target: str, node: RNode, indent: str) -> list[str]:
     """The ``class`` statement for ``target <- new_*_class("Name", ...)``."""
-    from keras_rparity.port.statements import function_lines
-
     constructor = node.call_name or ""
     base, kind = CONSTRUCTORS[constructor]
     tr.use("keras")
@@ -78,20 +78,12 @@ def class_definition(tr: Translator, target: str, node: RNode, indent: str) -> l
     return lines
 
 
-def user_layer(tr: Translator, call: RNode) -> str:
-    """A call of a user class without a piped object: ``Name(args)``."""
-    class_name, _ = tr.classes[python_name(call.call_name or "")]
-    return f"{class_name}({tr.call_arguments(call.args)})"
-
-
-def call_user_class(tr: Translator, node: RNode) -> Py:
+def call_user_class(tr: TranslatorProtocol, node: RNode) -> Py:
     """``layer_linear(x, 4)``: the layer applied to ``x``; other classes: instances."""
     class_name, kind = tr.classes[python_name(node.call_name or "")]
     args = list(node.args)
     if kind == "layer" and args and args[0].name is None and args[0].value is not None:
         # keras3's layer functions take the model or tensor first, as layer_*() do
-        from keras_rparity.port.keras_calls import sequential_chain, sequential_parts
-
         if sequential_parts(tr, node) is not None:
             return sequential_chain(tr, node)
         layer = f"{class_name}({tr.call_arguments(args[1:])})"
@@ -99,7 +91,7 @@ def call_user_class(tr: Translator, node: RNode) -> Py:
     return Py(f"{class_name}({tr.call_arguments(args)})")
 
 
-def constructor_as_value(tr: Translator, node: RNode) -> Py:
+def constructor_as_value(tr: TranslatorProtocol, node: RNode) -> Py:
     raise Untranslatable(f"{node.call_name}() is translated where it is assigned to a name")
 
 

@@ -22,8 +22,9 @@ from typing import Any
 from keras_rparity.port.expressions import (
     ATOM,
     Py,
-    Translator,
+    TranslatorProtocol,
     Untranslatable,
+    desugar_pipe,
     number,
     python_name,
     string_literal,
@@ -130,7 +131,7 @@ def match_arguments(args: Sequence[Arg], formals: Sequence[str]
 
 
 # -- conversions by kind ------------------------------------------------------------
-def convert(tr: Translator, value: RNode, kind: str | None) -> str:
+def convert(tr: TranslatorProtocol, value: RNode, kind: str | None) -> str:
     """An argument's Python text under its conversion kind."""
     if kind in ("count", "int"):
         if value.kind in ("num", "int"):
@@ -153,7 +154,7 @@ def tuple_text(items: Sequence[str]) -> str:
     return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
 
 
-def shape_text(tr: Translator, value: RNode, scalar_is_tuple: bool) -> str:
+def shape_text(tr: TranslatorProtocol, value: RNode, scalar_is_tuple: bool) -> str:
     """A shape or size: ``c(28, 28)`` -> ``(28, 28)``; ``4`` -> ``(4,)`` for a shape."""
     if value.kind == "call" and value.call_name in ("c", "list", "shape"):
         items = []
@@ -180,7 +181,7 @@ def shape_text(tr: Translator, value: RNode, scalar_is_tuple: bool) -> str:
     return f"tuple(map(int, {text}))" if scalar_is_tuple else text
 
 
-def axis_text(tr: Translator, value: RNode) -> str:
+def axis_text(tr: TranslatorProtocol, value: RNode) -> str:
     """A 1-based R axis or index as Python's 0-based one (negative ones unchanged)."""
     if value.kind in ("num", "int"):
         v = int(value.value)
@@ -194,7 +195,7 @@ def axis_text(tr: Translator, value: RNode) -> str:
     return f"{tr.expr(value).wrap(11)} - 1"
 
 
-def plain_value(tr: Translator, value: RNode) -> str:
+def plain_value(tr: TranslatorProtocol, value: RNode) -> str:
     """An argument without a conversion: R vectors and lists of constants become Python
     lists; a bare wrapper (``activation_relu``) is its Python function."""
     if value.kind == "call" and value.call_name in ("c", "list") and not any(
@@ -209,7 +210,7 @@ def plain_value(tr: Translator, value: RNode) -> str:
 
 
 # -- generated wrappers ---------------------------------------------------------------
-def endpoint_call(tr: Translator, node: RNode) -> Py | None:
+def endpoint_call(tr: TranslatorProtocol, node: RNode) -> Py | None:
     """A call to a generated wrapper, or None when ``node`` calls something else."""
     name = node.call_name or ""
     function = keras_functions().get(name)
@@ -244,7 +245,7 @@ def endpoint_call(tr: Translator, node: RNode) -> Py | None:
     return Py(f"{layer.text}({tr.text(obj)})")
 
 
-def keyword_arguments(tr: Translator, function: KerasFunction, matched: dict[str, RNode],
+def keyword_arguments(tr: TranslatorProtocol, function: KerasFunction, matched: dict[str, RNode],
                       extra_named: dict[str, RNode], skip: Sequence[str] = ("input_shape",)
                       ) -> str:
     """``first_positional, name=value, ...`` in the order of the Python signature."""
@@ -268,15 +269,13 @@ def keyword_arguments(tr: Translator, function: KerasFunction, matched: dict[str
 
 
 # -- models ---------------------------------------------------------------------------
-def sequential_parts(tr: Translator, node: RNode) -> tuple[RNode, list[RNode]] | None:
+def sequential_parts(tr: TranslatorProtocol, node: RNode) -> tuple[RNode, list[RNode]] | None:
     """For a chain of layer calls on ``keras_model_sequential()``: that call and the
     layer calls in order; None for anything else."""
     layers: list[RNode] = []
     current = node
     while True:
         if current.kind == "binary" and current.op in ("%>%", "|>"):
-            from keras_rparity.port.expressions import desugar_pipe
-
             current = desugar_pipe(current)
             continue
         if current.kind != "call":
@@ -292,17 +291,21 @@ def sequential_parts(tr: Translator, node: RNode) -> tuple[RNode, list[RNode]] |
         current = head
 
 
-def is_layer_call(tr: Translator, name: str) -> bool:
+def is_layer_call(tr: TranslatorProtocol, name: str) -> bool:
     function = keras_functions().get(name)
     if function is not None and function.template == "layer":
         return True
     return python_name(name) in tr.classes and tr.classes[python_name(name)][1] == "layer"
 
 
-def layer_without_object(tr: Translator, call: RNode) -> tuple[str, RNode | None]:
-    """A layer call's layer (its piped object left out) and its ``input_shape``."""
-    from keras_rparity.port.classes import user_layer
+def user_layer(tr: TranslatorProtocol, call: RNode) -> str:
+    """A call of a user class without a piped object: ``Name(args)``."""
+    class_name, _ = tr.classes[python_name(call.call_name or "")]
+    return f"{class_name}({tr.call_arguments(call.args)})"
 
+
+def layer_without_object(tr: TranslatorProtocol, call: RNode) -> tuple[str, RNode | None]:
+    """A layer call's layer (its piped object left out) and its ``input_shape``."""
     name = call.call_name or ""
     rest = Arg(None, RNode("const", value="NULL"))
     args = [rest, *call.args[1:]]
@@ -317,7 +320,7 @@ def layer_without_object(tr: Translator, call: RNode) -> tuple[str, RNode | None
     return endpoint_call(tr, stripped).text, shape  # type: ignore[union-attr]
 
 
-def keras_model_sequential(tr: Translator, node: RNode, layers: Sequence[RNode] = ()) -> Py:
+def keras_model_sequential(tr: TranslatorProtocol, node: RNode, layers: Sequence[RNode] = ()) -> Py:
     """``keras_model_sequential(input_shape = ...) %>% layer_*() ...`` ->
     ``keras.Sequential([keras.Input(shape), ...])``."""
     tr.use("keras")
@@ -340,13 +343,13 @@ def keras_model_sequential(tr: Translator, node: RNode, layers: Sequence[RNode] 
     return Py(f"keras.Sequential({', '.join([body, *options] if body else options)})")
 
 
-def sequential_chain(tr: Translator, node: RNode) -> Py:
+def sequential_chain(tr: TranslatorProtocol, node: RNode) -> Py:
     parts = sequential_parts(tr, node)
     assert parts is not None
     return keras_model_sequential(tr, *parts)
 
 
-def keras_input(tr: Translator, node: RNode) -> Py:
+def keras_input(tr: TranslatorProtocol, node: RNode) -> Py:
     tr.use("keras")
     formals = ("shape", "batch_size", "dtype", "sparse", "batch_shape", "name", "tensor",
                "optional")
@@ -362,7 +365,7 @@ def keras_input(tr: Translator, node: RNode) -> Py:
     return Py(f"keras.Input({', '.join(parts)})")
 
 
-def keras_model(tr: Translator, node: RNode) -> Py:
+def keras_model(tr: TranslatorProtocol, node: RNode) -> Py:
     tr.use("keras")
     matched, _extra, extra_named = match_arguments(node.args, ("inputs", "outputs", "..."))
     parts = []
@@ -380,7 +383,7 @@ def model_method(method: str, formals: Sequence[str], defaults: dict[str, str] |
                  extra: str = "") -> Any:
     """A handler for ``method(model, ...)`` -> ``model.method(...)``."""
 
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         matched, positional, extra_named = match_arguments(node.args, ("object", *formals))
         model = matched.pop("object", None)
         if model is None:
@@ -410,12 +413,12 @@ def model_method(method: str, formals: Sequence[str], defaults: dict[str, str] |
     return handler
 
 
-def method_argument(tr: Translator, formal: str, value: RNode, by_name: bool) -> str:
+def method_argument(tr: TranslatorProtocol, formal: str, value: RNode, by_name: bool) -> str:
     text = method_value(tr, formal, value)
     return f"{formal}={text}" if by_name else text
 
 
-def method_value(tr: Translator, formal: str, value: RNode) -> str:
+def method_value(tr: TranslatorProtocol, formal: str, value: RNode) -> str:
     """compile/fit/evaluate/predict arguments: lists as Python wants them."""
     if formal == "validation_data" and value.kind == "call" and value.call_name == "list":
         return tuple_text([tr.text(a.value) for a in value.args if a.value])
@@ -440,7 +443,7 @@ FIT_FORMALS = ("x", "y", "batch_size", "epochs", "verbose", "validation_split",
                "steps_per_epoch", "validation_steps", "callbacks")
 
 
-def fit(tr: Translator, node: RNode) -> Py:
+def fit(tr: TranslatorProtocol, node: RNode) -> Py:
     """``fit(model, x, y, ...)`` -> ``model.fit(x, y, ...)`` with R's ``epochs`` default."""
     defaults = {"epochs": str(tr.fit_defaults.get("epochs", 10))}
     return model_method("fit", FIT_FORMALS, defaults)(tr, node)
@@ -468,7 +471,7 @@ HANDLERS_MODEL = {
 }
 
 
-def get_layer(tr: Translator, node: RNode) -> Py:
+def get_layer(tr: TranslatorProtocol, node: RNode) -> Py:
     matched, _, _ = match_arguments(node.args, ("object", "name", "index"))
     model = tr.expr(matched["object"]).wrap(ATOM)
     if "index" in matched:
@@ -476,7 +479,7 @@ def get_layer(tr: Translator, node: RNode) -> Py:
     return Py(f"{model}.get_layer({tr.text(matched['name'])})")
 
 
-def load_model(tr: Translator, node: RNode) -> Py:
+def load_model(tr: TranslatorProtocol, node: RNode) -> Py:
     matched, _, extra_named = match_arguments(node.args, ("model", "custom_objects",
                                                           "compile", "safe_mode"))
     parts = [tr.text(matched.pop("model"))]
@@ -484,12 +487,12 @@ def load_model(tr: Translator, node: RNode) -> Py:
     return Py(f"{tr.use('keras')}.models.load_model({', '.join(parts)})")
 
 
-def set_random_seed(tr: Translator, node: RNode) -> Py:
+def set_random_seed(tr: TranslatorProtocol, node: RNode) -> Py:
     matched, _, _ = match_arguments(node.args, ("seed",))
     return Py(f"{tr.use('keras')}.utils.set_random_seed({convert(tr, matched['seed'], 'int')})")
 
 
-def to_categorical(tr: Translator, node: RNode) -> Py:
+def to_categorical(tr: TranslatorProtocol, node: RNode) -> Py:
     matched, _, _ = match_arguments(node.args, ("x", "num_classes"))
     parts = [tr.text(matched["x"])]
     if "num_classes" in matched:
@@ -497,7 +500,7 @@ def to_categorical(tr: Translator, node: RNode) -> Py:
     return Py(f"{tr.use('keras')}.utils.to_categorical({', '.join(parts)})")
 
 
-def array_reshape(tr: Translator, node: RNode) -> Py:
+def array_reshape(tr: TranslatorProtocol, node: RNode) -> Py:
     """keras3's ``array_reshape(x, dim)``: row-major, as NumPy's default."""
     matched, _, _ = match_arguments(node.args, ("x", "dim", "order"))
     order = ""
@@ -508,7 +511,7 @@ def array_reshape(tr: Translator, node: RNode) -> Py:
 
 
 def dataset(name: str) -> Any:
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         if node.args:
             raise Untranslatable(f"dataset_{name}() with arguments")
         return Py(f"{tr.use('keras')}.datasets.{name}.load_data()")
@@ -516,7 +519,7 @@ def dataset(name: str) -> Any:
     return handler
 
 
-def history_frame(tr: Translator, node: RNode) -> Py:
+def history_frame(tr: TranslatorProtocol, node: RNode) -> Py:
     """``as.data.frame(history)`` -> a DataFrame of the per-epoch metrics."""
     value = node.args[0].value
     if tr.kind_of(value) == "history":
@@ -524,7 +527,7 @@ def history_frame(tr: Translator, node: RNode) -> Py:
     return Py(f"{tr.use('pd')}.DataFrame({tr.text(value)})")
 
 
-def plot(tr: Translator, node: RNode) -> Py:
+def plot(tr: TranslatorProtocol, node: RNode) -> Py:
     value = node.args[0].value if node.args else None
     kind = tr.kind_of(value)
     if kind == "history":
@@ -534,7 +537,7 @@ def plot(tr: Translator, node: RNode) -> Py:
     raise Untranslatable("plot() of something other than a training history or a model")
 
 
-def shape(tr: Translator, node: RNode) -> Py:
+def shape(tr: TranslatorProtocol, node: RNode) -> Py:
     items = ["None" if a.value is not None and a.value.kind == "const" else
              convert(tr, a.value, "int") for a in node.args if a.value is not None]
     return Py(tuple_text(items) if items else "()")
@@ -543,7 +546,7 @@ def shape(tr: Translator, node: RNode) -> Py:
 def random_draw(function: str, formals: Sequence[str]) -> Any:
     """keras3's ``random_*(shape, ...)`` -> ``keras.random.*(shape, ...)``."""
 
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         matched, _, extra_named = match_arguments(node.args, formals)
         parts = []
         for formal in formals:
@@ -561,7 +564,7 @@ def random_draw(function: str, formals: Sequence[str]) -> Any:
 def dataset_method(method: str, formals: Sequence[str]) -> Any:
     """tfdatasets' ``dataset_*(dataset, ...)`` -> ``dataset.method(...)``."""
 
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         matched, _, extra_named = match_arguments(node.args, ("dataset", *formals))
         dataset = tr.expr(matched.pop("dataset")).wrap(ATOM)
         parts = [convert(tr, matched[f], "int") for f in formals if f in matched]
@@ -571,7 +574,7 @@ def dataset_method(method: str, formals: Sequence[str]) -> Any:
     return handler
 
 
-def tensor_slices_dataset(tr: Translator, node: RNode) -> Py:
+def tensor_slices_dataset(tr: TranslatorProtocol, node: RNode) -> Py:
     matched, _, _ = match_arguments(node.args, ("tensors",))
     value = matched["tensors"]
     data = tuple_text([tr.text(a.value) for a in value.args if a.value]) \
@@ -585,7 +588,7 @@ def by_lookup(prefix: str, module: str) -> Any:
     ``learning_rate_schedule_exponential_decay(...)`` -> ``ExponentialDecay(...)``: the
     public name of ``keras.<module>`` equal to the R name's rest, underscores aside."""
 
-    def handler(tr: Translator, node: RNode) -> Py:
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         import keras
 
         wanted = (node.call_name or "")[len(prefix):].replace("_", "").lower()
@@ -608,7 +611,7 @@ def by_lookup(prefix: str, module: str) -> Any:
     return handler
 
 
-def pad_sequences(tr: Translator, node: RNode) -> Py:
+def pad_sequences(tr: TranslatorProtocol, node: RNode) -> Py:
     """keras3's ``pad_sequences(sequences, maxlen, ...)`` -> keras.utils.pad_sequences."""
     formals = ("sequences", "maxlen", "dtype", "padding", "truncating", "value")
     matched, _, _ = match_arguments(node.args, formals)
@@ -618,7 +621,7 @@ def pad_sequences(tr: Translator, node: RNode) -> Py:
     return Py(f"{tr.use('keras')}.utils.pad_sequences({', '.join(parts)})")
 
 
-def result_kind(tr: Translator, node: RNode) -> str | None:
+def result_kind(tr: TranslatorProtocol, node: RNode) -> str | None:
     """The kind of value a call returns (for ``$`` and indexing of its result)."""
     name = node.call_name or ""
     if name.startswith("dataset_"):

@@ -16,12 +16,23 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from keras_rparity.port.base_r import stop_message
+from keras_rparity.port.classes import CONSTRUCTORS, class_definition
 from keras_rparity.port.expressions import (
-    Translator,
+    TranslatorProtocol,
     Untranslatable,
     desugar_pipe,
     python_name,
     string_literal,
+)
+from keras_rparity.port.functions import function_lines
+from keras_rparity.port.keras_calls import (
+    FIT_FORMALS,
+    is_layer_call,
+    layer_without_object,
+    match_arguments,
+    sequential_parts,
+    shape_text,
 )
 from keras_rparity.port.parse_tree import ParsedProgram, RNode
 
@@ -55,7 +66,7 @@ class Untranslated:
 class StatementEmitter:
     """Turns a parsed program into the Python body of the port."""
 
-    tr: Translator
+    tr: TranslatorProtocol
     program: ParsedProgram
     data_from_r: bool = False
     untranslated: list[Untranslated] = field(default_factory=list)
@@ -214,8 +225,6 @@ class StatementEmitter:
             value = tr.text(call.args[0].value) if call.args else "None"
             return [f"{indent}return {value}"]
         if name == "stop":
-            from keras_rparity.port.base_r import stop_message
-
             return [f"{indent}raise {stop_message(tr, call)}"]
         if name in ("freeze_weights", "unfreeze_weights"):
             return self.freeze(call, indent, trainable=name == "unfreeze_weights")
@@ -237,8 +246,6 @@ class StatementEmitter:
     def freeze(self, call: RNode, indent: str, trainable: bool) -> list[str]:
         """keras3's ``freeze_weights(model, from, to)``: layers ``from``..``to`` (1-based,
         inclusive, negative from the end) not trainable; without them, the whole model."""
-        from keras_rparity.port.keras_calls import match_arguments
-
         matched, extra, extra_named = match_arguments(call.args, ("object", "from", "to"))
         if extra or extra_named:
             raise Untranslatable(f"{call.call_name}() with `which` or unnamed arguments")
@@ -265,8 +272,6 @@ class StatementEmitter:
 
     def sequential_add(self, call: RNode, indent: str) -> list[str] | None:
         """``model %>% layer_dense(...)`` on a Sequential model: ``model.add(...)``."""
-        from keras_rparity.port.keras_calls import is_layer_call, layer_without_object
-
         layers = []
         current = call
         while current.kind == "call" and is_layer_call(self.tr, current.call_name or "") \
@@ -284,8 +289,6 @@ class StatementEmitter:
 
     def assignment(self, target: RNode, value: RNode, indent: str, returns: bool) -> list[str]:
         tr = self.tr
-        from keras_rparity.port.classes import CONSTRUCTORS, class_definition
-
         if target.kind == "str":
             target = RNode("sym", text=target.value, line1=target.line1, line2=target.line2)
         if target.kind == "sym":
@@ -305,8 +308,6 @@ class StatementEmitter:
                     tr.kinds.pop(name, None)
             return [*lines, f"{indent}return {name}"] if returns else lines
         if target.kind == "call" and target.call_name == "dim":
-            from keras_rparity.port.keras_calls import shape_text
-
             obj = tr.text(target.args[0].value)
             shape = shape_text(tr, value, True)
             return [f"{indent}{obj} = {tr.use('np')}.reshape({obj}, {shape}, order=\"F\")"]
@@ -321,12 +322,6 @@ class StatementEmitter:
 
     def functional_chain(self, name: str, value: RNode, indent: str) -> list[str] | None:
         """``y <- x %>% layer_a() %>% layer_b()`` on a tensor: one line per layer."""
-        from keras_rparity.port.keras_calls import (
-            is_layer_call,
-            layer_without_object,
-            sequential_parts,
-        )
-
         tr = self.tr
         if sequential_parts(tr, value) is not None:
             tr.kinds[name] = "sequential"
@@ -411,53 +406,6 @@ class StatementEmitter:
         return [f"{indent}for {var} in {iterable}:", *self.suite(node.then, indent)]
 
 
-def function_lines(tr: Translator, name: str, node: RNode, indent: str, method: bool,
-                   returns: bool) -> list[str]:
-    """``def name(params):`` and its body; R's lazy defaults that are not constants
-    become ``None`` and are computed in the body, as R computes them when first used."""
-    emitter: StatementEmitter = tr.emitter
-    params = ["self"] if method else []
-    prologue = []
-    inner = indent + "    "
-    shadowed = {}
-    for param in node.params:
-        if method and param.name in ("self", "private"):
-            continue  # keras3 passes them to methods that name them; Python has self
-        pname = python_name(param.name or "x")
-        shadowed[pname] = tr.kinds.pop(pname, None)
-        if param.name == "...":
-            continue
-        if param.value is None:
-            params.append(pname)
-        elif param.value.kind in ("num", "int", "str", "const"):
-            params.append(f"{pname}={tr.text(param.value)}")
-        else:
-            params.append(f"{pname}=None")
-            prologue.append(f"{inner}if {pname} is None:")
-            prologue.append(f"{inner}    {pname} = {tr.text(param.value)}")
-    if any(p.name == "..." for p in node.params):
-        params.append("**kwargs")
-        shadowed["**kwargs"] = tr.kinds.get("**kwargs")
-        tr.kinds["**kwargs"] = "dots"
-    tr.functions.add(name)
-    body = node.body[0]
-    statements = body.body if body.kind == "block" else [body]
-    lines = emitter.block(statements, inner, returns=returns)
-    if statements:
-        result = tr.kind_of(statements[-1])
-        if result is not None:
-            tr.kinds[f"{name}()"] = result
-    for pname, kind in shadowed.items():
-        if kind is not None:
-            tr.kinds[pname] = kind
-        else:
-            tr.kinds.pop(pname, None)
-    code = [*prologue, *lines]
-    if not any(line.strip() and not line.strip().startswith("#") for line in code):
-        code.append(f"{inner}pass")
-    return [f"{indent}def {name}({', '.join(params)}):", *code]
-
-
 def _comment(text: str) -> str:
     text = text.strip()
     if text.startswith("#'"):
@@ -471,8 +419,6 @@ def _is_definition(node: RNode) -> bool:
     if node.kind == "binary" and node.op in ASSIGN and node.right is not None:
         value = node.right if not node.op.startswith("->") else node.left
         assert value is not None
-        from keras_rparity.port.classes import CONSTRUCTORS
-
         return value.kind == "function" or (value.kind == "call"
                                              and value.call_name in CONSTRUCTORS)
     return False
@@ -522,8 +468,6 @@ def _fit_data_symbols(node: RNode) -> set[str]:
     for n in walk(node):
         call = desugar_pipe(n) if n.kind == "binary" and n.op in ("%>%", "|>") else n
         if call.kind == "call" and call.call_name == "fit":
-            from keras_rparity.port.keras_calls import FIT_FORMALS, match_arguments
-
             matched, _, _ = match_arguments(call.args, ("object", *FIT_FORMALS))
             for formal in ("x", "y"):
                 found |= _symbols(matched.get(formal))

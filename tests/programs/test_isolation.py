@@ -38,11 +38,22 @@ def _temp_folders() -> set[str]:
             if p.name.startswith(("rparity-python-", "rparity-r-"))}
 
 
+@pytest.fixture
+def private_tempdir(tmp_path, monkeypatch) -> Path:
+    """Temporary folders of this test only (other xdist workers make theirs meanwhile)."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
 @pytest.mark.r
-def test_both_sides_save_and_reload_a_model_without_meeting_each_other(bridge, tmp_path):
+def test_both_sides_save_and_reload_a_model_without_meeting_each_other(bridge, tmp_path,
+                                                                     private_tempdir):
     (tmp_path / "save.py").write_text(SAVE_PY)
     (tmp_path / "save.R").write_text(SAVE_R)
     before = _temp_folders()
+    assert before == set()
     report = compare_programs(ProgramPair.from_files(tmp_path / "save.R",
                                                      tmp_path / "save.py"), Knobs())
     assert report.error is None and report.exact, report.explain()

@@ -149,10 +149,11 @@ class RunContext:
                    seconds: float) -> FitRecord:
         """Store what one ``fit`` saw and produced; returns the record.
 
-        ``x`` and ``y`` are kept as given (references; several arrays, as for a multi-input
-        model, as one array: :func:`recorded_data`) and fingerprinted as Keras trains on
-        them (floating data in float32, whichever precision the program used: R's fits reach
-        ``keras.Model.fit`` already converted). The findings are the ones :meth:`preflight`
+        ``x`` and ``y`` are kept and fingerprinted as Keras trains on them (floating data in
+        float32, whichever precision the program used: R's fits reach ``keras.Model.fit``
+        already converted; an array that already is is kept by reference, not copied;
+        several arrays, as for a multi-input model, as one array: :func:`recorded_data`).
+        The findings are the ones :meth:`preflight`
         found for this fit (the checker runs once per fit), the initial weights what the
         :meth:`initial_weights_keeper` saw.
         """
@@ -170,7 +171,7 @@ class RunContext:
             output_activation=output_activation(model),
             weights=[np.asarray(w) for w in model.get_weights()],
             seconds=float(seconds),
-            arrays=(x_arr, y_arr),
+            arrays=(as_trained(x_arr), as_trained(y_arr)),
             findings=list(self._take_findings(model, y)),
             initial_weights=self.take_initial_weights(),
             optimizer=optimizer_settings(model),

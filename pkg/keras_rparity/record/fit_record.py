@@ -1,13 +1,14 @@
 """What one ``fit`` saw and produced, on either side: one format for R and Python.
 
-A :class:`FitRecord` holds the data fingerprints and the arrays themselves (references
-to what ``fit`` got, not copies), the model's shapes and parameter count, its weights
+A :class:`FitRecord` holds the data fingerprints and the arrays themselves as Keras
+trains on them (float32 data are what ``fit`` got, by reference; float64 data a float32
+copy, half their size), the model's shapes and parameter count, its weights
 before and after training, the per-epoch metrics and the pairing checker's findings.
 
-Why references: a comparison must name the first differing element and both values at
+Why keep the arrays: a comparison must name the first differing element and both values at
 any size. The fingerprints' per-block CRC-32s (4 bytes per MB) locate the first
 differing block of rows; reading that block from the arrays each side's ``fit`` got
-then costs one block (about 1 MB a side as float64). Keeping references costs no copy
+then costs one block (about 1 MB a side as float64). Keeping a reference costs no copy
 and nothing while the program still holds its arrays; what it costs is their lifetime:
 the Python port's data stay alive while the R side runs, until the report is dropped
 (``benchmarks/large_array_difference.py``: 180 MB for Fashion-MNIST-sized float32 data,
@@ -193,7 +194,7 @@ class FitRecord:
     output_activation: str | None
     weights: list[np.ndarray]
     seconds: float
-    arrays: tuple[np.ndarray, np.ndarray] | None = None  # references, not copies
+    arrays: tuple[np.ndarray, np.ndarray] | None = None  # as trained (float32 by reference)
     findings: list[Any] = field(default_factory=list)
     initial_weights: list[np.ndarray] | None = None
     optimizer: dict[str, Any] = field(default_factory=dict)

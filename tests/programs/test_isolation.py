@@ -39,10 +39,9 @@ def _temp_folders() -> set[str]:
 
 
 @pytest.fixture
-def private_tempdir(tmp_path, monkeypatch) -> Path:
+def private_tempdir(tmp_path_factory, monkeypatch) -> Path:
     """Temporary folders of this test only (other xdist workers make theirs meanwhile)."""
-    folder = tmp_path / "tmp"
-    folder.mkdir()
+    folder = tmp_path_factory.mktemp("private-tmp")
     monkeypatch.setattr(tempfile, "tempdir", str(folder))
     return folder
 

@@ -31,7 +31,7 @@ def test_a_real_size_difference_names_the_element_and_both_values():
     assert not compare_module.compared_elementwise(fit.r, fit.python)
     found = explain_fit(fit)
     assert found.kind == "data"
-    assert f"`x` differs first at index [15000, 3, 4]: R 2, Python {np.float32(x[15000, 3, 4])}" \
+    assert f"`x` differs first at index [15000, 3, 4]: R 2, Python {x[15000, 3, 4]!s}" \
         in found.message
     assert "1 of the " in found.message and "block checksums located these rows" in \
         found.message

@@ -147,3 +147,41 @@ def interruptible() -> Iterator[InterruptState]:
         signal.signal(signal.SIGINT, signal.default_int_handler)
         if state.requested:
             _rlib().R_interrupts_pending = 0  # handled: do not stop the next evaluation
+
+
+class TerminationState:
+    """Whether SIGTERM arrived while :func:`terminate_as_interrupt` was active."""
+
+    def __init__(self) -> None:
+        self.received = False
+
+    def terminated(self) -> bool:
+        return self.received
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[TerminationState]:
+    """Within the block, SIGTERM stops the work as Ctrl-C does (the same clean path:
+    R left at a clean top level, what finished kept, temporary folders removed, exit
+    finalizers run); the yielded state says it was SIGTERM, so the caller can exit with
+    143 instead of 130.
+
+    Example:
+    >>> with terminate_as_interrupt() as state:
+    ...     state.terminated()
+    False
+    """
+    state = TerminationState()
+    if threading.current_thread() is not threading.main_thread():
+        yield state
+        return
+
+    def on_sigterm(signum: int, frame: FrameType | None) -> None:
+        state.received = True
+        signal.raise_signal(signal.SIGINT)  # whatever handles Ctrl-C now (R or Python)
+
+    previous = signal.signal(signal.SIGTERM, on_sigterm)
+    try:
+        yield state
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -24,9 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def interrupt(args: list[str], at_epoch_start: int | None, delay: float = 0.5,
-              env: dict[str, str] | None = None, timeout: float = 300) -> dict:
-    """Run ``keras-rparity ARGS`` and send SIGINT ``delay`` s after the Nth "Epoch 1/"
-    line (Keras prints one per fit with --verbose 2), or ``delay`` s after start."""
+              env: dict[str, str] | None = None, timeout: float = 300,
+              signum: int = signal.SIGINT) -> dict:
+    """Run ``keras-rparity ARGS`` and send SIGINT (``signum``) ``delay`` s after the Nth
+    "Epoch 1/" line (Keras prints one per fit with --verbose 2), or ``delay`` s after
+    start."""
     full_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
     child = subprocess.Popen([sys.executable, "-m", "keras_rparity", *args], cwd=ROOT,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -47,7 +49,7 @@ def interrupt(args: list[str], at_epoch_start: int | None, delay: float = 0.5,
     sent = None
     if at_epoch_start is None:
         time.sleep(delay)
-        child.send_signal(signal.SIGINT)
+        child.send_signal(signum)
         sent = time.monotonic()
     out, seen = [], 0
     for line in child.stdout:
@@ -56,7 +58,7 @@ def interrupt(args: list[str], at_epoch_start: int | None, delay: float = 0.5,
             seen += 1
             if seen == at_epoch_start and sent is None:
                 time.sleep(delay)
-                child.send_signal(signal.SIGINT)
+                child.send_signal(signum)
                 sent = time.monotonic()
     child.wait()
     ended = time.monotonic()
@@ -97,6 +99,23 @@ def test_while_r_trains(delay):
     result = interrupt(["parity", "iris", "--epochs", "60", "--verbose", "2"], 3, delay)
     assert result["epochs_started"] == 3
     assert_interrupted(result)
+
+
+@pytest.mark.r
+def test_sigterm_while_r_trains_is_a_clean_exit_too(tmp_path):
+    """SIGTERM takes Ctrl-C's path: one line, status 143, the finished Python side
+    reported, and no temporary folder left (R's session folder and the working folders:
+    TMPDIR is the test's own)."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    result = interrupt(["parity", "iris", "--epochs", "60", "--verbose", "2"], 3, 0.5,
+                       env={"TMPDIR": str(temp)}, signum=signal.SIGTERM)
+    assert result["status"] == 143, result["stderr"][-3000:]
+    assert result["stderr"].strip().splitlines()[-1] == "keras-rparity: terminated"
+    assert "Traceback" not in result["stderr"]
+    assert "INTERRUPTED: what finished before it" in result["stdout"]
+    assert "0 fit(s) in R, 2 in Python" in result["stdout"]
+    assert list(temp.iterdir()) == []
 
 
 @pytest.mark.r

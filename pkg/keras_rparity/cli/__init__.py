@@ -12,13 +12,13 @@ import argparse
 import importlib
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from keras_rparity import quiet  # noqa: F401  (environment defaults before TF loads)
 from keras_rparity.errors import (
     KerasRParityError,
     LossLabelMismatchError,
-    RError,
+    ProgramError,
     RUnavailableError,
     os_error_message,
 )
@@ -40,6 +40,7 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 2
 EXIT_NO_R = 3
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 #: Exit status -> what it means (shown in ``--help`` and the README).
 EXIT_CODES = {
@@ -51,6 +52,7 @@ EXIT_CODES = {
     EXIT_NO_R: "R is not available, so no parity was checked (run --no-r for the Python "
                "side alone); see `keras-rparity doctor`",
     EXIT_INTERRUPTED: "interrupted (Ctrl-C); what finished is reported",
+    EXIT_TERMINATED: "terminated (SIGTERM): as for Ctrl-C",
 }
 
 #: Environment variables the commands read.
@@ -103,25 +105,34 @@ def _say_error(message: str) -> None:
     print(f"keras-rparity: error: {message}", file=sys.stderr)
 
 
-def _loss_label_findings(exc: RError) -> int:
-    """A loss/label mismatch inside an R program: the checker's findings, R-syntax fixes."""
+def _loss_label_findings(exc: ProgramError) -> int:
+    """A loss/label mismatch inside a program: the checker's findings, fixes in the
+    program's language."""
     from keras_rparity.pairing import format_findings
 
     where = f" at {exc.location}" if exc.location else ""
-    call = f" in {exc.r_call}" if exc.r_call else ""
-    print(f"== R program{where}{call}: labels the loss cannot read")
-    print(format_findings(exc.python_error.findings, side="r"))
+    call = f" in {exc.call}" if exc.call else ""
+    side = "R" if exc.side == "r" else "Python"
+    print(f"== {side} program{where}{call}: labels the loss cannot read")
+    print(format_findings(exc.python_error.findings, side=exc.side))
     return EXIT_FINDINGS
 
 
 def run_command(args: argparse.Namespace) -> int:
     """Run the chosen command; every failure becomes one line and an exit status."""
+    from keras_rparity.interrupts import terminate_as_interrupt
+
+    with terminate_as_interrupt() as termination:
+        return _run_command(args, termination.terminated)
+
+
+def _run_command(args: argparse.Namespace, terminated: Callable[[], bool]) -> int:
     from keras_rparity.interrupts import reraise_lost_interrupts
 
     try:
         with reraise_lost_interrupts():
             return int(args.func(args) or 0)
-    except RError as exc:
+    except ProgramError as exc:
         if isinstance(exc.python_error, LossLabelMismatchError) and exc.python_error.findings:
             return _loss_label_findings(exc)
         _say_error(str(exc))
@@ -136,6 +147,9 @@ def run_command(args: argparse.Namespace) -> int:
         _say_error(os_error_message(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
+        if terminated():
+            print("keras-rparity: terminated", file=sys.stderr)
+            return EXIT_TERMINATED
         print("keras-rparity: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
 

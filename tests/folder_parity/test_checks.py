@@ -76,7 +76,9 @@ def test_the_json_carries_every_pair_with_its_report(checked):
     pairs = {p["pair"]: p for p in summary["pairs"]}
     assert pairs["holds"]["report"]["exact"] is True
     assert pairs["holds"]["report"]["fits"][0]["metrics"]["loss"]["ulps"] == [0]
-    assert pairs["fails"]["report"] is None and pairs["fails"]["error"]
+    fails = pairs["fails"]  # the partial report: Python's fit, then R failed at line 1
+    assert fails["error"] and fails["report"]["fit_count"] == {"r": 0, "python": 1}
+    assert fails["fits"] == {"r": 0, "python": 1} and pairs["crashes"]["report"] is None
     assert [os.path.basename(o) for o in summary["orphans"]] == ["orphan.R"]
 
 

@@ -10,7 +10,6 @@ folders to :func:`run_folders`.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from keras_rparity.cli.options import json_text, knobs_from_args
@@ -73,8 +72,7 @@ def run_folders(args: argparse.Namespace, folders: list[Path]) -> int:
     else:
         print(summary_text(result))
         print(f"report: {index}")
-    if result.interrupted:
-        print("keras-rparity: interrupted; the pairs that finished are reported",
-              file=sys.stderr)
+    if result.interrupted:  # reported above; the command ends as every interrupted one
+        raise KeyboardInterrupt
     return result.exit_status
 

@@ -26,7 +26,7 @@ keras_input <- function(shape = NULL, batch_size = NULL, dtype = NULL, sparse = 
 
 #' A functional model from input and output tensors (each a tensor or a list of them).
 keras_model <- function(inputs = NULL, outputs = NULL, ...) {
-  args <- normalize_args(list(inputs = inputs, outputs = outputs, ...))
+  args <- normalize_args(c(list(inputs = inputs, outputs = outputs), rlang::list2(...)))
   do.call(keras$Model, args)
 }
 

@@ -157,6 +157,8 @@ normalize_args <- function(args, kinds = NULL) {
       value <- as.list(value)
     } else if (name == "metrics" && is.list(value)) {
       value <- lapply(value, resolve_wrapper)
+    } else if (name == "metrics" && (is.function(value) || inherits(value, "python.builtin.object"))) {
+      value <- list(value)  # one metric function or object (keras3 accepts it alone)
     }
     if (!is.null(value)) args[[i]] <- value
   }

@@ -33,7 +33,7 @@ PROGRAMS = (
     "custom_train_step_in_tensorflow", "writing_a_custom_training_loop_in_tensorflow",
 )
 
-_CHUNK = re.compile(r"^```\{?(\w+)([^}\n]*)\}?\s*\n(.*?)^```\s*$", re.S | re.M)
+_CHUNK = re.compile(r"^```(\{?)(\w+)([^}\n]*)\}?\s*\n(.*?)^```\s*$", re.S | re.M)
 _NOT_EVALUATED = re.compile(r"\beval\s*=\s*(FALSE|F)\b")
 
 
@@ -58,15 +58,20 @@ class Checkout:
 
 
 def chunks(rmd: str, language: str) -> list[str]:
-    """The evaluated chunks of ``language`` in an R Markdown text, in order."""
-    return [body for lang, options, body in _CHUNK.findall(rmd)
-            if lang == language and not _NOT_EVALUATED.search(options)]
+    """The evaluated chunks of ``language`` in an R Markdown text, in order: knitr runs
+    ```` ```{r} ```` chunks (not plain ```` ```r ```` blocks); keras3's tether copies
+    of the Python guides hold their code in plain ```` ```python ```` blocks."""
+    return [body for brace, lang, options, body in _CHUNK.findall(rmd)
+            if lang == language and not _NOT_EVALUATED.search(options)
+            and (brace or language == "python")]
 
 
 def swap_mnist(code: str) -> str:
     """MNIST is not available offline: Fashion-MNIST has the same shapes and classes."""
     code = re.sub(r"\bdataset_mnist\(", "dataset_fashion_mnist(", code)
-    return re.sub(r"\bdatasets\.mnist\b", "datasets.fashion_mnist", code)
+    code = re.sub(r"\bdatasets\.mnist\b", "datasets.fashion_mnist", code)
+    code = re.sub(r"\bimport mnist\b", "import fashion_mnist as mnist", code)
+    return code
 
 
 def python_original(name: str, keras: Checkout | None, keras3: Checkout) -> str | None:
@@ -102,7 +107,7 @@ class Row:
 def run_pair(r_file: Path, py_file: Path | None, knobs: dict[str, int | None],
              timeout: float) -> Row:
     """One program pair in its own process (:func:`child`); each side works in a folder of
-    its own (``<stem>.r/``, ``<stem>.py/`` beside the programs), so files do not collide."""
+    its own (``<stem>_r_side/``, ``<stem>_py_side/`` beside the programs), so files do not collide."""
     result = r_file.with_suffix(".json")
     result.unlink(missing_ok=True)
     command = [sys.executable, __file__, "--child", str(r_file), str(py_file or ""),
@@ -137,7 +142,7 @@ def child(r_file: str, py_file: str, knobs_json: str, result: str) -> None:
                                 "fits_py": None, "exact": None, "difference": None}
 
     def folder(side: str) -> None:
-        path = Path(r_file).with_suffix(f".{side}")
+        path = Path(r_file).with_name(f"{Path(r_file).stem}_{side}_side")
         path.mkdir(exist_ok=True)
         os.chdir(path)
 
@@ -183,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     keras3 = Checkout(args.keras3)
     keras = Checkout(args.keras) if args.keras else None
+    args.out = args.out.resolve()
     args.out.mkdir(parents=True, exist_ok=True)
     knobs = {"epochs": args.epochs, "seed": args.seed, "per_class": args.per_class}
     print(f"keras3 {keras3.commit()}" + (f", Keras {keras.commit()}" if keras else ""))

@@ -41,7 +41,7 @@ random_gamma <- function(shape, alpha, dtype = NULL, seed = NULL) {
 #' Python: keras.random: randint
 random_integer <- function(shape, minval, maxval, dtype = "int32", seed = NULL) {
   args <- wrapper_args()
-  call_keras(keras$random$randint, normalize_args(args, c(shape = "shape", minval = "tensor", maxval = "tensor", dtype = "int", seed = "int")))
+  call_keras(keras$random$randint, normalize_args(args, c(shape = "shape", minval = "int", maxval = "int", dtype = "int", seed = "int")))
 }
 
 #' Draw random samples from a normal (Gaussian) distribution.

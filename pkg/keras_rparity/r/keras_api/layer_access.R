@@ -41,6 +41,10 @@ unfreeze_weights <- function(object, from = NULL, to = NULL, which = NULL) {
 set_trainable <- function(object, from, to, which, trainable) {
   if (is.null(from) && is.null(to) && is.null(which)) {
     object$trainable <- trainable
+    # Keras' setter does not always reach a Sequential model's layers: set each one
+    if (reticulate::py_has_attr(object, "layers")) {
+      for (layer in object$layers) layer$trainable <- trainable
+    }
     return(invisible(object))
   }
   object$trainable <- TRUE

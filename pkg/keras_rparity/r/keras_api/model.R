@@ -18,7 +18,7 @@ keras_model_sequential <- function(layers = NULL, name = NULL, ..., input_shape 
 #' A symbolic input tensor for the functional API: `keras_input(shape = c(28, 28))`.
 keras_input <- function(shape = NULL, batch_size = NULL, dtype = NULL, sparse = NULL,
                         batch_shape = NULL, name = NULL, tensor = NULL, optional = FALSE) {
-  args <- normalize_args(list(shape = shape, batch_size = batch_size, dtype = dtype,
+  args <- normalize_args(rlang::list2(shape = shape, batch_size = batch_size, dtype = dtype,
                               sparse = sparse, batch_shape = batch_shape, name = name,
                               tensor = tensor, optional = optional))
   do.call(keras$Input, args)
@@ -46,7 +46,7 @@ compile.default <- function(object, ...) check_model(object, "compile")
 compile.keras.src.models.model.Model <- function(object, optimizer = "rmsprop", loss = NULL,
                                                  metrics = NULL, ..., loss_weights = NULL,
                                                  jit_compile = "auto") {
-  args <- normalize_args(list(optimizer = optimizer, loss = loss, metrics = metrics,
+  args <- normalize_args(rlang::list2(optimizer = optimizer, loss = loss, metrics = metrics,
                               loss_weights = loss_weights, jit_compile = jit_compile, ...))
   do.call(object$compile, args)
   invisible(object)
@@ -66,7 +66,7 @@ fit.keras.src.models.model.Model <- function(object, x = NULL, y = NULL, batch_s
   if (!is.null(validation_data)) validation_data <- do.call(reticulate::tuple,
                                                             lapply(validation_data, as_model_input))
   if (!is.null(callbacks) && !is.list(callbacks)) callbacks <- list(callbacks)
-  args <- normalize_args(list(
+  args <- normalize_args(rlang::list2(
     x = as_model_input(x), y = as_model_input(y), batch_size = batch_size, epochs = epochs,
     verbose = verbose, validation_split = validation_split, validation_data = validation_data,
     shuffle = shuffle, class_weight = as_class_weight(class_weight),
@@ -94,7 +94,7 @@ evaluate.default <- function(object, ...) check_model(object, "evaluate")
 evaluate.keras.src.models.model.Model <- function(object, x = NULL, y = NULL,
                                                   batch_size = NULL, verbose = "auto", ...,
                                                   sample_weight = NULL) {
-  args <- normalize_args(list(x = as_model_input(x), y = as_model_input(y),
+  args <- normalize_args(rlang::list2(x = as_model_input(x), y = as_model_input(y),
                               batch_size = batch_size, verbose = verbose,
                               sample_weight = as_model_input(sample_weight),
                               return_dict = TRUE, ...))
@@ -104,7 +104,7 @@ evaluate.keras.src.models.model.Model <- function(object, x = NULL, y = NULL,
 #' Predictions as an R array, or a list of arrays for a multi-output model
 #' (S3 method for stats::predict).
 predict_keras_model <- function(object, x, batch_size = NULL, verbose = "auto", ...) {
-  args <- normalize_args(list(x = as_model_input(x), batch_size = batch_size,
+  args <- normalize_args(rlang::list2(x = as_model_input(x), batch_size = batch_size,
                               verbose = verbose, ...))
   reticulate::py_to_r(do.call(object$predict, args))
 }

@@ -118,6 +118,7 @@ instance_private <- function(self, fields, methods_env) {
 #' An R method as a Python method of the class whose methods share `methods_env`.
 as_py_method <- function(fn, name, methods_env, private_fields) {
   if (inherits(fn, "python.builtin.object")) return(fn)
+  active <- isTRUE(attr(fn, "active_property"))
   formals <- formals(fn)
   if (!identical(names(formals)[1], "self")) formals(fn) <- c(alist(self = ), formals)
   body <- body(fn)
@@ -130,7 +131,6 @@ as_py_method <- function(fn, name, methods_env, private_fields) {
   if (name == "__init__") body <- substitute({ BODY; invisible(NULL) }, list(BODY = body))
   body(fn) <- body
   environment(fn) <- methods_env
-  active <- isTRUE(attr(fn, "active_property"))
   method <- py_function(fn, name)
   if (active) method <- reticulate::import_builtins(convert = FALSE)$property(method, method)
   method
@@ -223,7 +223,7 @@ Layer <- function(classname, initialize = NULL, call = NULL, build = NULL, get_c
                   ..., public = list(), private = list(), inherit = NULL,
                   parent_env = parent.frame()) {
   members <- class_members(list(initialize = initialize, call = call, build = build,
-                                get_config = get_config), list(...), public)
+                                get_config = get_config), rlang::list2(...), public)
   cls <- new_py_type(classname, members, py_class_of(inherit %||% keras$Layer), parent_env,
                      private)
   class_constructor(cls, initialize, compose = TRUE)
@@ -237,7 +237,7 @@ Model <- function(classname, initialize = NULL, call = NULL, train_step = NULL,
   members <- class_members(list(initialize = initialize, call = call, train_step = train_step,
                                 predict_step = predict_step, test_step = test_step,
                                 compute_loss = compute_loss,
-                                compute_metrics = compute_metrics), list(...), public)
+                                compute_metrics = compute_metrics), rlang::list2(...), public)
   cls <- new_py_type(classname, members, py_class_of(inherit %||% keras$Model), parent_env,
                      private)
   class_constructor(cls, initialize)
@@ -246,7 +246,7 @@ Model <- function(classname, initialize = NULL, call = NULL, train_step = NULL,
 #' A custom loss class: `call(y_true, y_pred)` gives the per-sample losses.
 Loss <- function(classname, call = NULL, ..., public = list(), private = list(),
                  inherit = NULL, parent_env = parent.frame()) {
-  members <- class_members(list(call = call), list(...), public)
+  members <- class_members(list(call = call), rlang::list2(...), public)
   cls <- new_py_type(classname, members, py_class_of(inherit %||% keras$losses$Loss),
                      parent_env, private)
   class_constructor(cls, members$initialize)
@@ -257,7 +257,7 @@ Metric <- function(classname, initialize = NULL, update_state = NULL, result = N
                    public = list(), private = list(), inherit = NULL,
                    parent_env = parent.frame()) {
   members <- class_members(list(initialize = initialize, update_state = update_state,
-                                result = result), list(...), public)
+                                result = result), rlang::list2(...), public)
   cls <- new_py_type(classname, members, py_class_of(inherit %||% keras$metrics$Metric),
                      parent_env, private)
   class_constructor(cls, initialize)
@@ -282,7 +282,7 @@ Callback <- function(classname, on_epoch_begin = NULL, on_epoch_end = NULL,
                 on_predict_end = on_predict_end,
                 on_predict_batch_begin = on_predict_batch_begin,
                 on_predict_batch_end = on_predict_batch_end)
-  members <- class_members(hooks, list(...), public)
+  members <- class_members(hooks, rlang::list2(...), public)
   cls <- new_py_type(classname, members, py_class_of(inherit %||% keras$callbacks$Callback),
                      parent_env, private)
   wrap_callback_methods(cls, names(members))

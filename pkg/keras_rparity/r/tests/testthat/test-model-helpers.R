@@ -1,0 +1,78 @@
+three_layers <- function() {
+  keras_model_sequential(input_shape = 3) |>
+    layer_dense(units = 4, name = "a") |>
+    layer_dense(units = 2, name = "b") |>
+    layer_dense(units = 1, name = "c")
+}
+
+test_that("get_layer (1-based), pop_layer, freeze_weights and unfreeze_weights", {
+  model <- three_layers()
+  expect_equal(get_layer(model, index = 1)$name, "a")
+  expect_equal(get_layer(model, "c")$name, "c")
+  freeze_weights(model, to = "b")
+  expect_equal(vapply(model$layers, function(l) l$trainable, TRUE), c(FALSE, FALSE, TRUE))
+  unfreeze_weights(model)
+  expect_true(all(vapply(model$layers, function(l) l$trainable, TRUE)))
+  freeze_weights(model)
+  expect_length(model$trainable_weights, 0)
+  unfreeze_weights(model)
+  pop_layer(model)
+  expect_equal(length(model$layers), 2)
+})
+
+test_that("train/test/predict_on_batch, clone_model and clear_session", {
+  model <- three_layers()
+  model |> compile(optimizer = "sgd", loss = "mse")
+  x <- matrix(1:6 / 6, 2, 3)
+  y <- matrix(c(0, 1), 2)
+  expect_named(train_on_batch(model, x, y), "loss")
+  expect_named(test_on_batch(model, x, y), "loss")
+  expect_equal(dim(predict_on_batch(model, x)), c(2, 1))
+  copy <- clone_model(model)
+  expect_equal(count_params(copy), count_params(model))
+  expect_false(identical(reticulate::py_id(copy), reticulate::py_id(model)))
+  expect_null(clear_session())
+})
+
+test_that("pad_sequences gives an integer matrix; zip_lists pairs up lists", {
+  padded <- pad_sequences(list(c(1, 2), 3, c(4, 5, 6)), maxlen = 3)
+  expect_equal(padded, matrix(c(0, 1, 2, 0, 0, 3, 4, 5, 6), 3, byrow = TRUE),
+               ignore_attr = TRUE)
+  expect_equal(zip_lists(list(1, 2), list("a", "b")), list(list(1, "a"), list(2, "b")))
+})
+
+test_that("legacy names: lr =, k_*, layer_input; compile(metrics = one function)", {
+  expect_equal(as.numeric(optimizer_sgd(lr = 0.05)$learning_rate), 0.05, tolerance = 1e-7)
+  expect_equal(as.numeric(k_sum(op_ones(c(2, 2)))), 4)
+  expect_equal(k_epsilon(), 1e-7)
+  inputs <- layer_input(shape = 2)
+  model <- keras_model(inputs, inputs |> layer_dense(units = 1), )
+  model |> compile(optimizer = "sgd", loss = "binary_crossentropy",
+                   metrics = metric_binary_accuracy)
+  history <- model |> fit(matrix(0, 2, 2), c(0, 1), verbose = 0, )
+  expect_named(history$metrics, c("binary_accuracy", "loss"), ignore.order = TRUE)
+})
+
+test_that("tf, %as%, tf_function and the tfdatasets verbs", {
+  x <- tf$Variable(2)
+  with(tf$GradientTape() %as% tape, {
+    y <- x * x
+  })
+  expect_equal(as.numeric(tape$gradient(y, x)), 4)
+  square <- tf_function(function(v) v * v)
+  expect_equal(as.numeric(square(tf$constant(3))), 9)
+  dataset <- tensor_slices_dataset(list(matrix(c(1, 2, 3, 4, 5, 6), 3, 2), c(1, 2, 3))) |>
+    dataset_map(function(a, b) list(a * 2, b)) |>
+    dataset_batch(2)
+  batches <- iterate(dataset)
+  expect_length(batches, 2)
+  expect_equal(as.array(batches[[1]][[1]]), matrix(c(2, 4, 8, 10), 2))
+  it <- as_iterator(dataset_take(dataset, 1))
+  expect_false(is.null(iter_next(it)))
+  expect_null(iter_next(it))
+})
+
+test_that("plot(model) without pydot and Graphviz says what is missing", {
+  skip_if(reticulate::py_module_available("pydot") && nzchar(Sys.which("dot")))
+  expect_warning(plot(three_layers()), "pydot|Graphviz")
+})

@@ -5,9 +5,9 @@ nothing: for each vignette it writes the evaluated ``r`` chunks of the ``.Rmd`` 
 ``OUT/<name>.R`` (``dataset_mnist`` swapped for ``dataset_fashion_mnist``: MNIST is not
 available offline) and, when found, the Python original (Keras' ``guides/<name>.py``,
 else the ``python`` chunks of keras3's ``.tether/`` copy) to ``OUT/<name>.py`` (MNIST
-swapped likewise). Each pair then runs in its own process (both sides,
-each in a folder of its own, fits kept up to an error, then compared), and one table row per program is printed (markdown):
-program, whether R ran to the end, fits on each side, exact, the first failure.
+swapped likewise). Each pair then runs in its own process (both sides, each in a folder
+of its own, fits kept up to an error, then compared), and one markdown table row per
+program is printed: whether R ran to the end, fits on each side, exact, first failure.
 
     python benchmarks/published_programs.py --keras3 ~/src/keras3 --keras ~/src/keras \\
         --out /tmp/corpus --epochs 1 --per-class 200
@@ -106,8 +106,9 @@ class Row:
 
 def run_pair(r_file: Path, py_file: Path | None, knobs: dict[str, int | None],
              timeout: float) -> Row:
-    """One program pair in its own process (:func:`child`); each side works in a folder of
-    its own (``<stem>_r_side/``, ``<stem>_py_side/`` beside the programs), so files do not collide."""
+    """One program pair in its own process (:func:`child`); each side works in a folder
+    of its own (``<stem>_r_side/``, ``<stem>_py_side/`` beside the programs), so files
+    do not collide."""
     result = r_file.with_suffix(".json")
     result.unlink(missing_ok=True)
     command = [sys.executable, __file__, "--child", str(r_file), str(py_file or ""),
@@ -152,7 +153,7 @@ def child(r_file: str, py_file: str, knobs_json: str, result: str) -> None:
     try:
         with seed_before_each_model(ctx):
             get_bridge().run_program(r_file, ctx)
-    except Exception as error:  # noqa: BLE001 - the first failure is the row's finding
+    except Exception as error:  # the first failure is the row's finding
         found["r_error"] = f"{type(error).__name__}: {error}".splitlines()[0]
     found["fits_r"] = len(ctx.fits)
     if py_file:
@@ -160,7 +161,7 @@ def child(r_file: str, py_file: str, knobs_json: str, result: str) -> None:
         try:
             python = PythonProgram(Path(py_file)).run(knobs)
             found["fits_py"] = len(python.fits)
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             found["py_error"] = f"{type(error).__name__}: {error}".splitlines()[0]
         if found["r_error"] is None and found["py_error"] is None:
             r_run = Run(r_file, "r", knobs, ctx.fits, 0.0, ctx.data_sources, ctx.seeds_set)

@@ -62,7 +62,8 @@ def test_a_conflicting_backend_is_one_clear_error(bridge):
 
 def test_other_packages_load_and_a_missing_one_says_how_to_install_it(bridge):
     assert bridge.eval("library(magrittr); exists('%>%')")
-    with pytest.raises(RError, match=r"'notapkg' is not installed.*install.packages\(\"notapkg\"\)"):
+    install = r"'notapkg' is not installed.*install.packages\(\"notapkg\"\)"
+    with pytest.raises(RError, match=install):
         bridge.eval("library(notapkg)")
     with pytest.raises(RError, match="'vioplot' is not installed"):
         bridge.eval("vioplot::vioplot(1)")

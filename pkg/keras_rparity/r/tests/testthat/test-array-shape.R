@@ -30,3 +30,9 @@ test_that("random_* draw from Keras' generators with R shapes and seeds", {
   expect_true(all(as.array(random_uniform(c(4), minval = 2, maxval = 3)) >= 2))
   expect_s3_class(random_seed_generator(1), "keras.src.random.seed_generator.SeedGenerator")
 })
+
+test_that("dim() of a tensor is its shape, NA for unknown sizes", {
+  expect_equal(dim(op_ones(c(2, 3))), c(2L, 3L))
+  expect_equal(dim(keras_input(shape = 3)), c(NA, 3L))
+  expect_equal(dim(random_normal(c(4, 1, 2))), c(4L, 1L, 2L))
+})

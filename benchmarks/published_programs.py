@@ -7,7 +7,8 @@ available offline) and, when found, the Python original (Keras' ``guides/<name>.
 else the ``python`` chunks of keras3's ``.tether/`` copy) to ``OUT/<name>.py`` (MNIST
 swapped likewise). Each pair then runs in its own process (both sides, each in a folder
 of its own, fits kept up to an error, then compared), and one markdown table row per
-program is printed: whether R ran to the end, fits on each side, exact, first failure.
+program is printed: whether R ran to the end, fits on each side, whether the fits both
+sides made (up to an error) are bitwise equal, and the first failure.
 
     python benchmarks/published_programs.py --keras3 ~/src/keras3 --keras ~/src/keras \\
         --out /tmp/corpus --epochs 1 --per-class 200
@@ -131,11 +132,18 @@ def child(r_file: str, py_file: str, knobs_json: str, result: str) -> None:
     """Run both sides in this process, each in its own folder, keeping the fits recorded
     before an error; write what happened to ``result`` (JSON)."""
     import os
+    import runpy
+    import shutil
+    from contextlib import ExitStack
 
     from keras_rparity.bridge import get_bridge
     from keras_rparity.parity.report import compare_runs
-    from keras_rparity.programs import PythonProgram, Run
-    from keras_rparity.programs.instrument import seed_before_each_model
+    from keras_rparity.programs import Run
+    from keras_rparity.programs.instrument import (
+        record_fits,
+        seed_before_each_model,
+        serve_datasets,
+    )
     from keras_rparity.record import Knobs, RunContext
 
     knobs = Knobs(**json.loads(knobs_json))
@@ -144,7 +152,8 @@ def child(r_file: str, py_file: str, knobs_json: str, result: str) -> None:
 
     def folder(side: str) -> None:
         path = Path(r_file).with_name(f"{Path(r_file).stem}_{side}_side")
-        path.mkdir(exist_ok=True)
+        shutil.rmtree(path, ignore_errors=True)  # fresh: nothing left from an earlier run
+        path.mkdir()
         os.chdir(path)
 
     folder("r")
@@ -158,14 +167,21 @@ def child(r_file: str, py_file: str, knobs_json: str, result: str) -> None:
     found["fits_r"] = len(ctx.fits)
     if py_file:
         folder("py")
+        py_ctx = RunContext(knobs=knobs, side="python")
+        py_ctx.start()
         try:
-            python = PythonProgram(Path(py_file)).run(knobs)
-            found["fits_py"] = len(python.fits)
-        except Exception as error:
+            with ExitStack() as stack:
+                for instrument in (seed_before_each_model, record_fits, serve_datasets):
+                    stack.enter_context(instrument(py_ctx))
+                runpy.run_path(py_file, run_name="__main__")
+        except BaseException as error:  # SystemExit too: the row's finding
             found["py_error"] = f"{type(error).__name__}: {error}".splitlines()[0]
-        if found["r_error"] is None and found["py_error"] is None:
-            r_run = Run(r_file, "r", knobs, ctx.fits, 0.0, ctx.data_sources, ctx.seeds_set)
-            report = compare_runs(r_run, python)
+        found["fits_py"] = len(py_ctx.fits)
+        if ctx.fits and py_ctx.fits:  # the fits both sides made, up to an error
+            count = min(len(ctx.fits), len(py_ctx.fits))
+            runs = [Run(program, side, knobs, c.fits[:count], 0.0, c.data_sources)
+                    for program, side, c in ((r_file, "r", ctx), (py_file, "python", py_ctx))]
+            report = compare_runs(*runs)
             found["exact"] = report.exact
             if report.first_difference is not None:
                 found["difference"] = str(report.first_difference).splitlines()[0]

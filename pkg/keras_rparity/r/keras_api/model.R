@@ -63,8 +63,11 @@ fit.keras.src.models.model.Model <- function(object, x = NULL, y = NULL, batch_s
                                              sample_weight = NULL, initial_epoch = 1,
                                              steps_per_epoch = NULL, validation_steps = NULL,
                                              callbacks = NULL) {
-  if (!is.null(validation_data)) validation_data <- do.call(reticulate::tuple,
-                                                            lapply(validation_data, as_model_input))
+  if (is.function(validation_data)) {
+    validation_data <- as_model_input(validation_data)
+  } else if (!is.null(validation_data)) {
+    validation_data <- do.call(reticulate::tuple, lapply(validation_data, as_model_input))
+  }
   if (!is.null(callbacks) && !is.list(callbacks)) callbacks <- list(callbacks)
   args <- normalize_args(rlang::list2(
     x = as_model_input(x), y = as_model_input(y), batch_size = batch_size, epochs = epochs,

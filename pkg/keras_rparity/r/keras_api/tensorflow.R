@@ -1,6 +1,6 @@
 # The R tensorflow package's names that Keras programs use, over this process's
 # TensorFlow: `tf` (the Python module), `%as%` with with() for context managers
-# (`with(tf$GradientTape() %as% tape, {...})`), and tf_function().
+# (`with(tf$GradientTape() %as% tape, {...})`), tf_function(), tf_version(), as_tensor().
 
 #' This process's TensorFlow module.
 tf <- reticulate::import("tensorflow", delay_load = TRUE)
@@ -30,6 +30,18 @@ with_python_context <- function(context, expr, env, as) {
   failed <- FALSE
   context$`__exit__`(NULL, NULL, NULL)
   invisible(result)
+}
+
+#' TensorFlow's version, major.minor (as the tensorflow package gives it).
+tf_version <- function() {
+  numbers <- strsplit(tf$version$VERSION, ".", fixed = TRUE)[[1]]
+  package_version(paste(numbers[1:2], collapse = "."))
+}
+
+#' R data (or a tensor) as a TensorFlow tensor; doubles become float32 unless
+#' `dtype` says otherwise.
+as_tensor <- function(x, dtype = NULL, ..., name = NULL) {
+  tf$convert_to_tensor(as_tensor_arg(x), dtype = dtype, name = name)
 }
 
 #' tf.function over an R function (TensorFlow traces it into a graph).

@@ -76,3 +76,27 @@ test_that("plot(model) without pydot and Graphviz says what is missing", {
   skip_if(reticulate::py_module_available("pydot") && nzchar(Sys.which("dot")))
   expect_warning(plot(three_layers()), "pydot|Graphviz")
 })
+
+test_that("print(model) is its summary, also unbuilt; fit() takes an R batch function", {
+  expect_output(print(keras_model_sequential() |> layer_dense(units = 2)), "unbuilt")
+  model <- keras_model_sequential(input_shape = 1) |> layer_dense(units = 1)
+  model |> compile(optimizer = "sgd", loss = "mse")
+  calls <- 0
+  batches <- function() {
+    calls <<- calls + 1
+    list(matrix(c(1, 2), 2), matrix(c(2, 4), 2))
+  }
+  history <- model |> fit(batches, steps_per_epoch = 2, epochs = 2, verbose = 0,
+                          validation_data = batches, validation_steps = 1)
+  expect_length(history$metrics$val_loss, 2)
+  expect_gte(calls, 6)
+})
+
+test_that("keras3's other re-exported and config names", {
+  expect_s3_class(tf_version(), "package_version")
+  expect_equal(py_repr(as_tensor(c(1, 2))$dtype), "<dtype: 'float32'>")
+  expect_true(is_keras_available("3.0"))
+  expect_equal(config_floatx(), "float32")
+  expect_equal(py_to_r(r_to_py(list(a = 1))), list(a = 1))
+  expect_equal(py_repr(tuple(1L, 2L)), "(1, 2)")
+})

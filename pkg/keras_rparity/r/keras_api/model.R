@@ -39,6 +39,15 @@ check_model <- function(object, fun) {
   invisible(object)
 }
 
+#' Stop unless `object` is a Keras layer (a model is one).
+check_layer <- function(object, fun) {
+  if (!inherits(object, "keras.src.layers.layer.Layer")) {
+    stop(sprintf("%s() needs a Keras layer or model as its first argument; got an object of class '%s'",
+                 fun, class(object)[[1]]), call. = FALSE)
+  }
+  invisible(object)
+}
+
 #' Configure a model for training (S3 generic).
 compile <- function(object, ...) UseMethod("compile")
 compile.default <- function(object, ...) check_model(object, "compile")
@@ -154,21 +163,21 @@ load_model_weights <- function(model, filepath, skip_mismatch = FALSE) {
   invisible(model)
 }
 
-#' Number of weights in the model.
+#' Number of weights in the layer or model.
 count_params <- function(object) {
-  check_model(object, "count_params")
+  check_layer(object, "count_params")
   as.numeric(object$count_params())
 }
 
-#' The model's weights as a list of R arrays.
+#' The layer's or model's weights as a list of R arrays.
 get_weights <- function(object) {
-  check_model(object, "get_weights")
+  check_layer(object, "get_weights")
   lapply(object$get_weights(), reticulate::py_to_r)
 }
 
 #' Set the model's weights from a list of R arrays (as get_weights() gives).
 set_weights <- function(object, weights) {
-  check_model(object, "set_weights")
+  check_layer(object, "set_weights")
   object$set_weights(lapply(weights, as_model_input))
   invisible(object)
 }

@@ -120,7 +120,10 @@ as_py_method <- function(fn, name, methods_env, private_fields) {
   if (inherits(fn, "python.builtin.object")) return(fn)
   active <- isTRUE(attr(fn, "active_property"))
   formals <- formals(fn)
-  if (!identical(names(formals)[1], "self")) formals(fn) <- c(alist(self = ), formals)
+  first <- if (name == "from_config") "cls" else "self"  # from_config is a classmethod
+  if (!identical(names(formals)[1], first)) {
+    formals(fn) <- c(stats::setNames(alist(x = ), first), formals)
+  }
   body <- body(fn)
   if ("private" %in% all.names(body) && !"private" %in% names(formals)) {
     body <- substitute({
@@ -132,7 +135,9 @@ as_py_method <- function(fn, name, methods_env, private_fields) {
   body(fn) <- body
   environment(fn) <- methods_env
   method <- py_function(fn, name)
-  if (active) method <- reticulate::import_builtins(convert = FALSE)$property(method, method)
+  builtins <- reticulate::import_builtins(convert = FALSE)
+  if (active) method <- builtins$property(method, method)
+  if (name == "from_config") method <- builtins$classmethod(method)
   method
 }
 

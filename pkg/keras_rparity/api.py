@@ -63,11 +63,20 @@ def compare(r: str | Path | RProgram, python: str | Path | PythonProgram | Calla
         A :class:`~keras_rparity.parity.ParityReport`: ``.verdict``, ``.exact``,
         ``.first_difference``, ``.table()``, ``.per_epoch()``, ``.explain()``,
         ``.plot(path)``, ``.to_dict()``.
+
+    Raises:
+        ProgramError: a program failed (``.side``, ``.file``, ``.line``, ``.call``,
+            ``.message``; ``.report``: the report of the fits before the failure). From R
+            it arrives as an R error with the same one line.
     """
     use_backend(backend)
     pair = ProgramPair.from_files(r, as_python_program(python))
     knobs = Knobs(epochs=epochs, seed=seed, per_class=per_class, verbose=verbose)
-    return compare_programs(pair, knobs, tolerance=tolerance, ulps=ulps)
+    report = compare_programs(pair, knobs, tolerance=tolerance, ulps=ulps)
+    if report.error is not None:
+        report.error.report = report
+        raise report.error
+    return report
 
 
 

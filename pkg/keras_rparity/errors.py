@@ -44,7 +44,51 @@ class RUnavailableError(KerasRParityError, RuntimeError):
     """R, reticulate or rpy2 is missing or too old for the in-process bridge."""
 
 
-class RError(KerasRParityError, RuntimeError):
+class ProgramError(KerasRParityError, RuntimeError):
+    """A program of a pair failed: which side, where, in which call, and why, in one line.
+
+    Attributes:
+        side: ``"r"`` or ``"python"``.
+        file, line: the program file and line that failed (``None`` when unknown).
+        call: the failing call as the program wrote it (``None`` when unknown).
+        message: what went wrong (the exception's type and message, and the remedy).
+        python_error: the Python exception behind it, when there was one.
+        run: the side's run up to the failure (its fits recorded so far), when known.
+        report: the parity report up to the failure, when ``compare()`` raised it.
+
+    Example:
+    >>> str(ProgramError("python", "port.py", 7, "model.fit(x, y)", "KeyError: 'a'"))
+    "Python program error at port.py:7 in model.fit(x, y): KeyError: 'a'"
+    """
+
+    def __init__(self, side: str, file: str | None, line: int | None, call: str | None,
+                 message: str, python_error: BaseException | None = None):
+        self.side, self.file, self.line, self.call = side, file, line, call
+        self.message, self.python_error = message, python_error
+        self.run: object | None = None
+        self.report: object | None = None
+        super().__init__(self._one_line())
+
+    @property
+    def location(self) -> str | None:
+        """``file:line`` (or the file alone) when known."""
+        if self.file is None:
+            return None
+        return f"{self.file}:{self.line}" if self.line is not None else self.file
+
+    def _one_line(self) -> str:
+        where = f" at {self.location}" if self.location else ""
+        call = f" in {self.call}" if self.call else ""
+        side = "R" if self.side == "r" else "Python program"
+        return f"{side} error{where}{call}: {self.message}"
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready: side, file, line, call, message."""
+        return {"side": self.side, "file": self.file, "line": self.line, "call": self.call,
+                "message": self.message}
+
+
+class RError(ProgramError):
     """An error raised by R code, with R's own message and the failing call.
 
     Attributes:
@@ -63,16 +107,22 @@ class RError(KerasRParityError, RuntimeError):
 
     def __init__(self, r_message: str, r_call: str | None = None, location: str | None = None,
                  python_error: BaseException | None = None):
-        self.r_message, self.r_call, self.location = r_message, r_call, location
-        self.python_error = python_error
-        where = f" at {location}" if location else ""
-        call = f" in {r_call}" if r_call else ""
-        super().__init__(f"R error{where}{call}: {r_message}")
+        self.r_message, self.r_call = r_message, r_call
+        file, _, line = (location or "").rpartition(":")
+        if not (file and line.isdigit()):
+            file, line = location, ""
+        super().__init__("r", file or None, int(line) if line else None, r_call, r_message,
+                         python_error)
 
 
 class RQuitError(RError):
     """An R program run by the bridge called ``quit()`` or ``q()``, which is refused:
     the program runs inside this process, and quitting would end it."""
+
+
+class ProgramInputError(KerasRParityError, EOFError):
+    """A program asked for input (``input()``, ``readline()``, Keras' overwrite prompt);
+    programs run with standard input closed."""
 
 
 class DatasetMissingError(KerasRParityError, FileNotFoundError):

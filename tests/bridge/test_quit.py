@@ -6,7 +6,7 @@ import pytest
 
 from keras_rparity.cli import main
 from keras_rparity.errors import RQuitError
-from keras_rparity.programs.instrument import seed_before_each_model
+from keras_rparity.programs.instrument import instrumented
 from keras_rparity.record import Knobs, RunContext
 
 pytestmark = pytest.mark.r
@@ -25,7 +25,7 @@ def test_quit_is_an_error_and_fits_before_it_are_kept(bridge, tmp_path, call):
         f"{call}\n")
     ctx = RunContext(Knobs(epochs=1), side="r")
     ctx.start()
-    with pytest.raises(RQuitError) as caught, seed_before_each_model(ctx):
+    with pytest.raises(RQuitError) as caught, instrumented(ctx):
         bridge.run_program(program, ctx)
     assert caught.value.r_message == MESSAGE
     assert caught.value.location == "quits.R:4"

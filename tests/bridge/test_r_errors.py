@@ -6,7 +6,7 @@ import pytest
 
 from keras_rparity.bridge.r_errors import clean_message, user_call
 from keras_rparity.errors import LossLabelMismatchError, RError
-from keras_rparity.programs.instrument import seed_before_each_model
+from keras_rparity.programs.instrument import instrumented
 from keras_rparity.record import Knobs, RunContext
 
 NOISE = ("\x1b[", "py_call_impl", "py_last_error", "site-packages", "Traceback",
@@ -33,7 +33,7 @@ def _run(bridge, tmp_path, name, text):
     program.write_text(text)
     ctx = RunContext(Knobs(epochs=1), side="r")
     ctx.start()
-    with pytest.raises(RError) as caught, seed_before_each_model(ctx):
+    with pytest.raises(RError) as caught, instrumented(ctx):
         bridge.run_program(program, ctx)
     return caught.value, ctx
 
@@ -96,7 +96,7 @@ def test_epochs_na_from_r_is_reported_as_na(bridge, tmp_path):
                   "model <- keras_model_sequential(input_shape = 4) %>% layer_dense(units = 1)\n"
                   "model %>% compile(optimizer = 'adam', loss = 'mse')\n"
                   "model %>% fit(matrix(runif(16), 4), c(0, 1, 2, 1), epochs = NA)\n")
-    assert err.r_message == "`epochs` must be a positive whole number; got NA"
+    assert err.r_message == "`epochs` must be a single whole number, not NA"
     assert err.location == "na.R:3"
 
 

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from keras_rparity.errors import RError
+from keras_rparity.programs.instrument import instrumented
 from keras_rparity.record import Knobs, RunContext
 
 pytestmark = pytest.mark.r
@@ -104,8 +105,9 @@ def test_labels_the_loss_cannot_read_are_refused_with_an_explanation(bridge, tmp
         "model %>% compile(optimizer = 'adam', loss = 'sparse_categorical_crossentropy')\n"
         "y <- to_categorical(c(0, 1, 2, 1), 3)\n"
         "model %>% fit(matrix(runif(16), 4), y, epochs = 1)\n")
-    with pytest.raises(RError) as caught:
-        bridge.run_program(program, RunContext(Knobs(), side="r"))
+    ctx = RunContext(Knobs(), side="r")
+    with pytest.raises(RError) as caught, instrumented(ctx):
+        bridge.run_program(program, ctx)
     assert caught.value.location == "onehot_sparse.R:5"
     assert "LossLabelMismatchError" in caught.value.r_message
     assert "categorical_crossentropy" in caught.value.r_message

@@ -6,6 +6,7 @@ import keras
 import numpy as np
 import pytest
 
+from keras_rparity.errors import ProgramError
 from keras_rparity.programs import PythonProgram
 from keras_rparity.record import Knobs
 
@@ -31,7 +32,7 @@ def test_restored_also_when_the_program_fails():
         raise ValueError("the program failed")
 
     load_data = keras.datasets.cifar10.load_data
-    with pytest.raises(ValueError, match="the program failed"):
+    with pytest.raises(ProgramError, match="ValueError: the program failed"):
         PythonProgram(function=broken).run()
     assert "fit" not in keras.Model.__dict__
     assert keras.datasets.cifar10.load_data is load_data
@@ -66,9 +67,7 @@ def test_datasets_are_served_from_the_data_layer(with_cifar10_fixture):
 
 
 def test_dataset_arguments_are_refused():
-    from keras_rparity.errors import InvalidArgumentError
-
-    with pytest.raises(InvalidArgumentError, match="takes no arguments under keras-rparity"):
+    with pytest.raises(ProgramError, match="takes no arguments under keras-rparity"):
         PythonProgram(function=lambda: keras.datasets.mnist.load_data("x.npz")).run()
 
 

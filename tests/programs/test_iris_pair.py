@@ -43,10 +43,10 @@ def test_shapes_and_parameter_counts(runs):
 
 def test_python_arrays_equal_the_ones_r_built(runs):
     x, y = sepal_arrays()
-    r_x, r_y = runs["r"].fits[0].arrays
-    assert r_x.dtype == np.float64
-    np.testing.assert_array_equal(r_x, x)
-    np.testing.assert_array_equal(r_y, y)
+    r_x, r_y = runs["r"].fits[0].arrays  # as Keras got them: R's doubles as float32
+    assert r_x.dtype == np.float32
+    np.testing.assert_array_equal(r_x, x.astype(np.float32))
+    np.testing.assert_array_equal(r_y, y.astype(np.float32))
     py_x, py_y = runs["python"].fits[0].arrays  # the plain port's own reading of iris.csv
     np.testing.assert_array_equal(py_x, x)
     np.testing.assert_array_equal(py_y, y)

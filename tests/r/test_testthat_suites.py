@@ -77,4 +77,4 @@ def test_layer_suite_from_rscript_embedding_python(from_rscript):
 def test_r_facing_suite_from_rscript(from_rscript):
     counts, output = from_rscript
     _assert_clean(counts["from_r"], output)
-    assert counts["from_r"]["files"] == 2 and counts["from_r"]["tests"] == 12
+    assert counts["from_r"]["files"] == 2 and counts["from_r"]["tests"] == 13

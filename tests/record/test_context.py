@@ -6,7 +6,7 @@ import keras
 import numpy as np
 import pytest
 
-from keras_rparity.errors import InvalidArgumentError, LossLabelMismatchError
+from keras_rparity.errors import InvalidArgumentError, LossLabelMismatchError, ProgramError
 from keras_rparity.programs import PythonProgram
 from keras_rparity.record import Knobs, RunContext, history_frame
 
@@ -39,8 +39,9 @@ def test_onehot_labels_with_sparse_loss_are_refused_before_fitting():
         small_classifier("sparse_categorical_crossentropy").fit(
             np.ones((4, 4)), np.eye(3)[[0, 1, 2, 1]], epochs=1)
 
-    with pytest.raises(LossLabelMismatchError, match="categorical_crossentropy"):
+    with pytest.raises(ProgramError, match="categorical_crossentropy") as caught:
         PythonProgram(function=program).run(Knobs(epochs=1))
+    assert isinstance(caught.value.python_error, LossLabelMismatchError)
 
 
 def test_fits_are_labelled_by_model_name_else_loss():

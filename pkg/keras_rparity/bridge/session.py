@@ -207,6 +207,11 @@ class RBridge:
             self._eval_in(code, self._hooks, origin=origin)
         return ctx
 
+    def collect_garbage(self) -> None:
+        """R's ``gc()``: free the program's garbage (e.g. before Keras allocates for a fit).
+        Safe inside a Python call R made (R -> reticulate -> Python -> here)."""
+        self._ro.baseenv["gc"](verbose=False)
+
     def info(self) -> BridgeInfo:
         r = self._r
         return BridgeInfo(

@@ -18,7 +18,7 @@ from keras_rparity import quiet  # noqa: F401  (environment defaults before TF l
 from keras_rparity.errors import (
     KerasRParityError,
     LossLabelMismatchError,
-    RError,
+    ProgramError,
     RUnavailableError,
     os_error_message,
 )
@@ -101,14 +101,16 @@ def _say_error(message: str) -> None:
     print(f"keras-rparity: error: {message}", file=sys.stderr)
 
 
-def _loss_label_findings(exc: RError) -> int:
-    """A loss/label mismatch inside an R program: the checker's findings, R-syntax fixes."""
+def _loss_label_findings(exc: ProgramError) -> int:
+    """A loss/label mismatch inside a program: the checker's findings, fixes in the
+    program's language."""
     from keras_rparity.pairing import format_findings
 
     where = f" at {exc.location}" if exc.location else ""
-    call = f" in {exc.r_call}" if exc.r_call else ""
-    print(f"== R program{where}{call}: labels the loss cannot read")
-    print(format_findings(exc.python_error.findings, side="r"))
+    call = f" in {exc.call}" if exc.call else ""
+    side = "R" if exc.side == "r" else "Python"
+    print(f"== {side} program{where}{call}: labels the loss cannot read")
+    print(format_findings(exc.python_error.findings, side=exc.side))
     return EXIT_FINDINGS
 
 
@@ -119,7 +121,7 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         with reraise_lost_interrupts():
             return int(args.func(args) or 0)
-    except RError as exc:
+    except ProgramError as exc:
         if isinstance(exc.python_error, LossLabelMismatchError) and exc.python_error.findings:
             return _loss_label_findings(exc)
         _say_error(str(exc))

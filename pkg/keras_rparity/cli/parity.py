@@ -4,13 +4,16 @@
     keras-rparity parity iris --epochs 3
 
 Exit status 0 when the verdict holds (bitwise equal, or within --tolerance/--ulps),
-1 when it does not; a table by default (per fit, then the first difference
-explained), JSON with --json.
+1 when it does not, 2 when a program failed (the fits before the failure are still
+reported, and the error in one line); a table by default (per fit, then the first
+difference explained), JSON with --json (then stdout carries only the JSON: the
+programs' own output goes to stderr).
 """
 
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 from dataclasses import replace
 
 from keras_rparity.cli.backend_option import add_backend_option, apply_backend
@@ -69,8 +72,7 @@ def main(args: argparse.Namespace) -> int:
     from keras_rparity.bridge.r_runtime import locate_r_home
     from keras_rparity.cli.preflight import check_input_file
     from keras_rparity.data.cache import check_keras_cache
-    from keras_rparity.parity import compare_programs, run_parity
-    from keras_rparity.programs import ProgramPair
+    from keras_rparity.programs.isolation import output_to_stderr
 
     _check_choice(args)
     apply_backend(args)
@@ -80,6 +82,25 @@ def main(args: argparse.Namespace) -> int:
     locate_r_home()  # no R: one line now, not after the Python side has trained
     check_keras_cache()
     knobs = knobs_from_args(args)
+    with output_to_stderr() if args.json else nullcontext():
+        report, labels = _run(args, knobs)
+    fits = [f for f in report.fits if labels is None or f.label in labels]
+    holds = (report.verdict if labels is None
+             else all(f.within(report.tolerance, report.ulps) for f in fits))
+    if args.json:
+        print(json_text(_json_summary(report, labels, holds), args))
+    elif report.error is None or fits:
+        print(_text(report, fits))
+    if report.error is not None:
+        raise report.error  # one line on stderr; exit 2 (see cli.run_command)
+    return 0 if holds else 1
+
+
+def _run(args: argparse.Namespace, knobs):
+    """The report, and the labels of the fits to show (``None``: all)."""
+    from keras_rparity.parity import compare_programs, run_parity
+    from keras_rparity.programs import ProgramPair
+
     if args.experiment:
         entry = get_entry(args.experiment)
         labels = [entry.resolve_fit(args.loss)] if args.loss else None
@@ -90,14 +111,7 @@ def main(args: argparse.Namespace) -> int:
         labels = None
         pair = ProgramPair.from_files(args.r_program, args.python_program)
         report = compare_programs(pair, knobs, args.tolerance, args.ulps)
-    fits = [f for f in report.fits if labels is None or f.label in labels]
-    holds = (report.verdict if labels is None
-             else all(f.within(report.tolerance, report.ulps) for f in fits))
-    if args.json:
-        print(json_text(_json_summary(report, labels, holds), args))
-    else:
-        print(_text(report, fits))
-    return 0 if holds else 1
+    return report, labels
 
 
 def _json_summary(report, labels: list[str] | None, holds: bool) -> dict:

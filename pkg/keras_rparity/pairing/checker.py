@@ -418,7 +418,7 @@ FINDING_CODES = (
     "sigmoid-categorical-crossentropy", "onehot-labels-sparse-loss",
     "integer-labels-categorical-loss", "multilabel-softmax", "regression-targets-sigmoid",
     "targets-outside-unit-interval", "sparse-labels-not-integer", "class-index-out-of-range",
-    "label-width-mismatch", "unrecognised-pairing",
+    "label-width-mismatch", "unrecognised-pairing", "no-compiled-loss",
 )
 
 
@@ -441,6 +441,34 @@ def blocking_message(findings: Sequence[Finding]) -> str | None:
     if not blocking:
         return None
     return " ".join(f"{f.title}: {f.explanation} Fix: {f.fix}" for f in blocking)
+
+def no_compiled_loss(model: object) -> Finding:
+    """The finding for a compiled model without one loss to check: it has no compiled loss
+    (its own ``train_step``, or only ``add_loss()``), or one loss per output.
+
+    Example:
+    >>> no_compiled_loss(object()).code
+    'no-compiled-loss'
+    """
+    several = isinstance(getattr(model, "loss", None), dict | list | tuple)
+    what = ("one loss per output" if several else
+            "no compiled loss (it trains with its own train_step, or with add_loss())")
+    return Finding(
+        "no-compiled-loss", "info", f"Not checked: the model has {what}",
+        "The checker compares the output activation with the one loss the model was "
+        "compiled with; without it there is no likelihood to check, so this fit was "
+        "recorded and compared (data, weights, metrics) without the pairing check.",
+        "Nothing to change; to check an output, call check_pairing(model, loss=...) with "
+        "that output's loss.")
+
+
+def _has_no_single_loss(model: object) -> bool:
+    """Compiled, and without one loss to read (see :func:`no_compiled_loss`)."""
+    if not getattr(model, "compiled", False):
+        return False
+    loss = getattr(model, "loss", None)
+    return loss is None or (isinstance(loss, dict | list | tuple) and len(loss) != 1)
+
 
 def _model_loss(model: object) -> object:
     loss = getattr(model, "loss", None) if getattr(model, "compiled", True) else None
@@ -498,6 +526,8 @@ def check_pairing(model: object, loss: object = None, y: object = None) -> list[
     """
     if isinstance(loss, str):
         _check_loss_name(loss)
+    if loss is None and _has_no_single_loss(model):
+        return [no_compiled_loss(model)]
     context = PairingContext(
         output=describe_output(model),
         loss=describe_loss(_model_loss(model) if loss is None else loss),

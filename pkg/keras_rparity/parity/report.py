@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from keras_rparity.errors import InvalidArgumentError
+from keras_rparity.errors import InvalidArgumentError, ProgramError
 from keras_rparity.parity.compare import FitParity, compare_fits
 from keras_rparity.parity.explain import Difference, first_difference
 from keras_rparity.programs.run import Run
@@ -44,6 +44,7 @@ class ParityReport:
         fits: one :class:`FitParity` per pair of fits, in order.
         tolerance, ulps: what the verdict accepts beyond exact equality (``None``: nothing).
         first_difference: the first difference that breaks the verdict (``None``: it holds).
+        error: the failure of a program, when one failed (the fits before it are kept).
     """
 
     experiment: str
@@ -53,6 +54,7 @@ class ParityReport:
     tolerance: float | None = None
     ulps: int | None = None
     first_difference: Difference | None = field(default=None)
+    error: ProgramError | None = None
 
     @property
     def knobs(self) -> Knobs:
@@ -78,7 +80,7 @@ class ParityReport:
     @property
     def verdict(self) -> bool:
         """Exact, or (with ``tolerance``/``ulps``) every fit within what is accepted."""
-        return (self.same_fit_count and bool(self.fits)
+        return (self.error is None and self.same_fit_count and bool(self.fits)
                 and all(f.within(self.tolerance, self.ulps) for f in self.fits))
 
     def fit(self, label: str) -> FitParity:
@@ -124,6 +126,9 @@ class ParityReport:
         accepted = (f" within tolerance {self.tolerance:g}" if self.tolerance is not None else
                     f" within {self.ulps} ULPs" if self.ulps is not None else "")
         fits = f"{len(self.r.fits)} fit(s) in R, {len(self.python.fits)} in Python"
+        if self.error is not None:
+            return (f"{self.experiment}: NO VERDICT, a program failed ({fits} before the "
+                    f"failure).\n{self.error}")
         if self.verdict:
             kind = "bitwise equal" if self.exact else f"equal{accepted}"
             largest = max((f.max_abs_diff for f in self.fits), default=0.0)
@@ -168,6 +173,7 @@ class ParityReport:
             "fit_count": {"r": len(self.r.fits), "python": len(self.python.fits)},
             "first_difference": (self.first_difference.to_dict()
                                  if self.first_difference else None),
+            "error": self.error.to_dict() if self.error is not None else None,
             "data_sources": self.data_sources,
             "seconds": self.seconds,
             "fits": [_fit_dict(f, self.tolerance, self.ulps) for f in self.fits],
@@ -210,13 +216,15 @@ def check_acceptance(tolerance: float | None, ulps: int | None) -> tuple[float |
 
 
 def compare_runs(r: Run, python: Run, name: str | None = None, tolerance: float | None = None,
-                 ulps: int | None = None) -> ParityReport:
-    """Compare an R run and a Python run fit by fit (fits paired in order)."""
+                 ulps: int | None = None, error: ProgramError | None = None) -> ParityReport:
+    """Compare an R run and a Python run fit by fit (fits paired in order); ``error``: the
+    failure of a program, whose run holds the fits before it."""
     tolerance, ulps = check_acceptance(tolerance, ulps)
     pairs = zip(r.fits, python.fits, strict=False)  # unequal counts are reported, not raised
     fits = [compare_fits(rf, pf, i) for i, (rf, pf) in enumerate(pairs)]
-    report = ParityReport(name or python.program, r, python, fits, tolerance, ulps)
-    if not report.verdict:
+    report = ParityReport(name or python.program, r, python, fits, tolerance, ulps,
+                          error=error)
+    if not report.verdict and error is None:
         report.first_difference = first_difference(r.fits, python.fits, fits, tolerance, ulps,
                                                     python.knobs.seed)
     return report

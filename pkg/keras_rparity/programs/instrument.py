@@ -7,8 +7,11 @@ Three context managers, each patching on entry and restoring on exit (also on er
   context seeds at the first such creation of the run and at the first one after each
   ``fit``. R programs create their models through the same Python classes (reticulate),
   so one implementation serves both languages, for Sequential and functional models.
-* :func:`record_fits`: ``keras.Model.fit`` applies the ``epochs`` knob, keeps the weights
-  as training starts and records the fit (Python programs; R's ``fit`` hook records R's).
+* :func:`record_fits`: every ``keras.Model.fit`` goes through the run context's one entry
+  point (:meth:`~keras_rparity.record.RunContext.run_fit`): knobs applied, weights kept as
+  training starts, the fit recorded. R programs' fits end in this same ``keras.Model.fit``
+  (through reticulate, with the bundled R layer or keras3), so one code path records both
+  languages.
 * :func:`serve_datasets`: ``keras.datasets.<name>.load_data()`` returns the data layer's
   arrays (the ``per_class`` knob applied), the same arrays R's ``dataset_<name>()`` get.
 """
@@ -16,7 +19,6 @@ Three context managers, each patching on entry and restoring on exit (also on er
 from __future__ import annotations
 
 import inspect
-import time
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from typing import Any
@@ -61,7 +63,7 @@ def seed_before_each_model(ctx: RunContext) -> Iterator[None]:
 
 @contextmanager
 def record_fits(ctx: RunContext) -> Iterator[None]:
-    """Record every ``keras.Model.fit`` of the block in ``ctx``, knobs applied."""
+    """Hand every ``keras.Model.fit`` of the block, R's and Python's, to ``ctx.run_fit``."""
     import keras
 
     fit = keras.Model.fit
@@ -71,25 +73,16 @@ def record_fits(ctx: RunContext) -> Iterator[None]:
     def recorded_fit(self: Any, *args: Any, **kwargs: Any) -> Any:
         if inside[0]:
             return fit(self, *args, **kwargs)
-        entered = time.perf_counter()
         bound = signature.bind(self, *args, **kwargs)
-        given = bound.arguments
-        given["epochs"] = ctx.epochs(given.get("epochs", 1))
-        given["verbose"] = ctx.verbose(given.get("verbose"))
-        given["callbacks"] = [*(given.get("callbacks") or []), ctx.initial_weights_keeper()]
-        x, y = given.get("x"), given.get("y")
-        ctx.preflight(self, y)
-        ctx.prepare_fit(self, x, y)
-        inside[0] = True
-        started = time.perf_counter()
-        try:
-            history = fit(*bound.args, **bound.kwargs)
-        finally:
-            inside[0] = False
-        finished = time.perf_counter()
-        ctx.record_fit(self, x, y, history.history, finished - started)
-        ctx.recording_seconds += (started - entered) + (time.perf_counter() - finished)
-        return history
+
+        def train() -> Any:
+            inside[0] = True
+            try:
+                return fit(*bound.args, **bound.kwargs)
+            finally:
+                inside[0] = False
+
+        return ctx.run_fit(self, bound.arguments, train)
 
     with _patched(keras.Model, "fit", recorded_fit):
         yield
@@ -128,4 +121,13 @@ def serve_datasets(ctx: RunContext) -> Iterator[None]:
     with ExitStack() as stack:
         for name, module in modules.items():
             stack.enter_context(_patched(module, "load_data", loader(name)))
+        yield
+
+
+@contextmanager
+def instrumented(ctx: RunContext) -> Iterator[None]:
+    """All three instruments for the block: the seed rule, recorded fits, served datasets.
+    Both languages run under it (R's ``dataset_<name>()`` takes the one-copy route into
+    R's memory, :mod:`keras_rparity.bridge.r_datasets`, through the same ``ctx``)."""
+    with seed_before_each_model(ctx), record_fits(ctx), serve_datasets(ctx):
         yield

@@ -20,10 +20,34 @@ from keras_rparity.programs.run import SIDES, Run
 from keras_rparity.record import Knobs
 
 
+def _swapped(program: object, given_as: str) -> None:
+    """Refuse a Python file given as the R program, or an R file as the Python one.
+
+    Example:
+    >>> _swapped("model.R", "python")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    keras_rparity.errors.InvalidArgumentError: model.R is an R program, given as the ...
+    >>> _swapped("model.py", "python")
+    """
+    if not isinstance(program, (str, Path)):
+        return
+    suffix = Path(program).suffix.lower()
+    if given_as == "python" and suffix == ".r":
+        raise InvalidArgumentError(
+            f"{program} is an R program, given as the Python program: give it as --r (r=) "
+            "and its Python port as --python (python=)")
+    if given_as == "r" and suffix == ".py":
+        raise InvalidArgumentError(
+            f"{program} is a Python program, given as the R program: give it as --python "
+            "(python=) and the R program as --r (r=)")
+
+
 def as_r_program(program: RProgram | str | Path) -> RProgram:
     """An :class:`RProgram` from a program or the path of a ``.R`` file."""
     if isinstance(program, RProgram):
         return program
+    _swapped(program, "r")
     if isinstance(program, (str, Path)):
         return RProgram(path=Path(program))
     raise InvalidArgumentError(f"`r` must be the path of a .R file or an RProgram; got "
@@ -39,6 +63,7 @@ def as_python_program(program: PythonProgram | str | Path | Callable[[], Any]) -
     """
     if isinstance(program, PythonProgram):
         return program
+    _swapped(program, "python")
     if isinstance(program, Path) or (isinstance(program, str) and
                                      (program.endswith(".py") or "/" in program)):
         return PythonProgram(path=Path(program))

@@ -18,14 +18,19 @@ import runpy
 import sys
 import time
 from collections.abc import Callable
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from keras_rparity.backend import backend_info
-from keras_rparity.errors import InvalidArgumentError
-from keras_rparity.programs.instrument import record_fits, seed_before_each_model, serve_datasets
+from keras_rparity.errors import (
+    DatasetMissingError,
+    InvalidArgumentError,
+    RUnavailableError,
+)
+from keras_rparity.programs.failures import python_failure
+from keras_rparity.programs.instrument import instrumented
+from keras_rparity.programs.isolation import isolated
 from keras_rparity.programs.run import Run
 from keras_rparity.record import Knobs, RunContext
 
@@ -56,18 +61,56 @@ class PythonProgram:
         return f"function {getattr(self.function, '__qualname__', self.function)}"
 
     def run(self, knobs: Knobs | None = None) -> Run:
-        """Run the program with ``knobs``; every ``fit`` it makes is recorded."""
+        """Run the program with ``knobs``; every ``fit`` it makes is recorded.
+
+        It runs in its own working folder, a view of its folder
+        (:mod:`~keras_rparity.programs.isolation`), with standard input closed.
+
+        Raises:
+            ProgramError: the program failed: where and why in one line; ``.run`` holds
+                the fits recorded before the failure.
+        """
         self._check_exists()
         ctx = RunContext(knobs=knobs or Knobs(), side="python")
         ctx.start()
         started = time.perf_counter()
-        with ExitStack() as stack:
-            for instrument in (seed_before_each_model, record_fits, serve_datasets):
-                stack.enter_context(instrument(ctx))
-            self._execute()
+        try:
+            with isolated(self._folder(), "python"), instrumented(ctx):
+                self._execute()
+        except (DatasetMissingError, RUnavailableError):  # this machine's, not the program's
+            raise
+        except Exception as exc:
+            error = python_failure(exc, self._code_file(), self._shown(), ctx)
+            error.run = self._run(ctx, started)
+            raise error from exc
+        return self._run(ctx, started)
+
+    def _run(self, ctx: RunContext, started: float) -> Run:
         return Run(self.describe(), "python", ctx.knobs, ctx.fits,
                    time.perf_counter() - started, ctx.data_sources, ctx.seeds_set,
                    ctx.recording_seconds, environment={"backend": backend_info()})
+
+    def _folder(self) -> Path:
+        """Where the program's relative paths start: its file's folder, else this one."""
+        return Path(self.path).resolve().parent if self.path is not None else Path.cwd()
+
+    def _code_file(self) -> str | None:
+        """The file the program's code is in, when there is one."""
+        if self.path is not None:
+            return str(Path(self.path).resolve())
+        if self.module is not None:
+            import importlib.util
+
+            try:
+                spec = importlib.util.find_spec(self.module)
+            except (ImportError, ValueError):
+                return None
+            return spec.origin if spec is not None else None
+        code = getattr(self.function, "__code__", None)
+        return code.co_filename if code is not None else None
+
+    def _shown(self) -> str | None:
+        return str(self.path) if self.path is not None else None
 
     def _check_exists(self) -> None:
         if self.path is not None and not Path(self.path).is_file():
@@ -78,10 +121,11 @@ class PythonProgram:
         ``sys.path`` (for its own helper modules); ``sys.exit(0)`` ends it normally."""
         try:
             if self.path is not None:
-                folder = str(Path(self.path).resolve().parent)
+                program = Path(self.path).resolve()
+                folder = str(program.parent)
                 sys.path.insert(0, folder)
                 try:
-                    runpy.run_path(str(self.path), run_name="__main__")
+                    runpy.run_path(str(program), run_name="__main__")
                 finally:
                     sys.path.remove(folder)
             elif self.module is not None:
@@ -92,4 +136,4 @@ class PythonProgram:
             if stop.code not in (None, 0):
                 raise InvalidArgumentError(
                     f"the Python program {self.describe()} exited with status {stop.code}"
-                ) from None
+                ) from stop

@@ -23,8 +23,8 @@ class Run:
         seconds: wall time of the whole program.
         data_sources: dataset name -> where its arrays came from (``"fixture"``, ...).
         seeds_set: how many times the tool set the seed (the ``seed`` knob).
-        recording_seconds: Python side: time the instrumented ``fit`` spent on its own
-            work (checking, fingerprinting, copying weights), outside Keras' training.
+        recording_seconds: time the instrumented ``fit`` spent on its own work (checking,
+            fingerprinting, copying weights, R's garbage collection), outside Keras' training.
         loss_aliases: short names accepted for fit labels (bundled pairs: ``mse``, ...).
         environment: what the numbers depend on besides the program: the Keras backend
             (name, version, device) and, on the R side, the R Keras API and reticulate.

@@ -34,9 +34,23 @@ rparity_quit_message <- paste(
   "so remove the call"
 )
 
-#' A fresh environment for one program, under a guard that masks quit() and q().
-#' R programs run inside the host process (Python, a notebook, R itself): quitting
-#' would end it, so the masks signal an error of class `rparity_quit` instead.
+#' The message of the error a program that reads standard input gets.
+rparity_input_message <- paste(
+  "the R program asked for input, and keras-rparity runs programs with standard input",
+  "closed: remove the prompt"
+)
+
+#' Does `con` name standard input (the console, "stdin", stdin())?
+rparity_is_stdin <- function(con) {
+  if (is.character(con)) return(length(con) == 1L && con %in% c("", "stdin"))
+  inherits(con, "connection") && identical(summary(con)$description, "stdin")
+}
+
+#' A fresh environment for one program, under a guard that masks quit() and q(), and
+#' the readers of standard input. R programs run inside the host process (Python, a
+#' notebook, R itself): quitting would end it, so the masks signal an error of class
+#' `rparity_quit` instead; standard input is closed for programs, so readline(),
+#' readLines(stdin()) and scan("") stop with one clear line.
 #' @param parent where the program's names are looked up (the hooks).
 rparity_program_env <- function(parent) {
   guard <- new.env(parent = parent)
@@ -44,8 +58,18 @@ rparity_program_env <- function(parent) {
     stop(structure(class = c("rparity_quit", "error", "condition"),
                    list(message = rparity_quit_message, call = sys.call())))
   }
+  no_input <- function(call) stop(simpleError(rparity_input_message, call))
   guard$quit <- refuse
   guard$q <- refuse
+  guard$readline <- function(prompt = "") no_input(sys.call())
+  guard$readLines <- function(con = stdin(), ...) {
+    if (rparity_is_stdin(con)) no_input(sys.call())
+    base::readLines(con, ...)
+  }
+  guard$scan <- function(file = "", ...) {
+    if (rparity_is_stdin(file)) no_input(sys.call())
+    base::scan(file, ...)
+  }
   new.env(parent = guard)
 }
 
@@ -60,11 +84,17 @@ rparity_is_api_function <- function(f, hooks) {
 #' Where an error happened, in the user's terms, from the call stack at the error.
 #' @param calls,functions `sys.calls()` and the matching `sys.function()`s.
 #' @param srcref the srcref of the top-level expression being evaluated.
+#' @param condition the error: a call to a function that does not exist (a misspelled
+#'   `layer_densee()` in a pipe chain) is that call, wherever the pipe evaluated it.
 #' @return list(call = the outermost Keras API call the program made (deparsed) or
 #'   NA, line = the line of the program it is on).
-rparity_user_call <- function(calls, functions, srcref, hooks) {
+rparity_user_call <- function(calls, functions, srcref, hooks, condition = NULL) {
   api <- which(vapply(functions, rparity_is_api_function, logical(1), hooks = hooks))
   call <- if (length(api)) calls[[api[[1]]]] else NULL
+  if (!is.null(condition) && !is.null(conditionCall(condition)) &&
+      startsWith(conditionMessage(condition), "could not find function")) {
+    call <- conditionCall(condition)
+  }
   line <- if (is.null(srcref)) NA_integer_ else as.integer(srcref[[1]])
   srcfile <- if (is.null(srcref)) NULL else attr(srcref, "srcfile")
   # the innermost call made from a line of the program itself (inside its functions)
@@ -124,7 +154,7 @@ rparity_eval_exprs <- function(exprs, env, hooks = NULL) {
           n <- sys.nframe() - 1L
           calls <- sys.calls()[seq_len(n)]
           functions <- lapply(seq_len(n), sys.function)
-          where <<- tryCatch(rparity_user_call(calls, functions, srcref, hooks),
+          where <<- tryCatch(rparity_user_call(calls, functions, srcref, hooks, e),
                              error = function(e2) NULL)
         }
       ),

@@ -1,16 +1,18 @@
 """What both sides of a run share: knobs in, fit records out.
 
-A :class:`RunContext` is what a running program reports to. The Python side's
-instrumentation (:mod:`keras_rparity.programs.instrument`) and the R hooks
-(``r/hooks.R``, reaching it through :mod:`keras_rparity.bridge.handoff`) ask it
-for the knob values and hand every ``fit`` to it, so R and Python runs have one
-format: data -> model -> history -> parity.
+A :class:`RunContext` is what a running program reports to. Every ``fit`` of either
+language ends in ``keras.Model.fit`` in this process (R's through reticulate, with the
+bundled R layer or keras3), and the one instrumentation of it
+(:func:`keras_rparity.programs.instrument.record_fits`) hands each call to
+:meth:`RunContext.run_fit`: knobs applied, checked, prepared, trained and recorded by
+one code path, so R and Python runs have one format: data -> model -> history -> parity.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +25,7 @@ from keras_rparity.record.fit_record import (
     KEEP_ARRAYS_MAX_BYTES,
     ArrayFingerprint,
     FitRecord,
+    as_trained,
     history_frame,
     loss_name,
     optimizer_settings,
@@ -50,8 +53,10 @@ class RunContext:
     side: str = "python"
     fits: list[FitRecord] = field(default_factory=list)
     data_sources: dict[str, str] = field(default_factory=dict)
+    served_rows: dict[str, int] = field(default_factory=dict)
     seeds_set: int = 0
     recording_seconds: float = 0.0
+    before_fit: Callable[[], None] | None = field(default=None, repr=False)
     _seed_due: bool = field(default=True, repr=False)
     _initial_weights: list[np.ndarray] | None = field(default=None, repr=False)
     _findings: list[Any] | None = field(default=None, repr=False)
@@ -63,6 +68,7 @@ class RunContext:
 
         data = load_dataset(name, per_class=self.knobs.per_class, standin=self.knobs.standin)
         self.data_sources[name] = data.source
+        self.served_rows[name] = len(data.train[0])
         return data
 
     def start(self) -> None:
@@ -83,19 +89,57 @@ class RunContext:
         return int(self.knobs.epochs if self.knobs.epochs is not None else requested)
 
     def verbose(self, requested: Any = None) -> Any:
-        """The program's ``verbose`` when it gave one, else the knob's."""
-        return self.knobs.verbose if requested is None else requested
+        """The program's ``verbose`` when it gave one, else the knob's. ``"auto"`` (Keras'
+        default, which R's ``fit`` passes on when the program gives none) is none given.
+
+        Example:
+        >>> RunContext(Knobs(verbose=2)).verbose("auto"), RunContext(Knobs()).verbose(1)
+        (2, 1)
+        """
+        return self.knobs.verbose if requested is None or requested == "auto" else requested
+
+    def run_fit(self, model: Any, arguments: MutableMapping[str, Any],
+                train: Callable[[], Any]) -> Any:
+        """One ``fit`` of the program, either language: the one entry point around a fit.
+
+        ``arguments`` are ``fit``'s arguments as the program gave them (by name); the knobs
+        are applied to them in place (``epochs``, ``verbose``) and a callback that keeps the
+        initial weights is added. Then: labels the loss cannot read are refused
+        (:meth:`preflight`), Keras' training state is built (:meth:`prepare_fit`), the
+        side's :attr:`before_fit` action runs (R: its garbage collection), ``train()``
+        calls Keras' own ``fit`` with ``arguments`` and the fit is recorded
+        (:meth:`record_fit`). Returns what ``train()`` returned (Keras' ``History``).
+        """
+        entered = time.perf_counter()
+        arguments["epochs"] = self.epochs(arguments.get("epochs", 1))
+        arguments["verbose"] = self.verbose(arguments.get("verbose"))
+        arguments["callbacks"] = [*_callback_list(arguments.get("callbacks")),
+                                  self.initial_weights_keeper()]
+        x, y = arguments.get("x"), arguments.get("y")
+        self.preflight(model, y)
+        self.prepare_fit(model, x, y)
+        if self.before_fit is not None:
+            self.before_fit()
+        started = time.perf_counter()
+        history = train()
+        finished = time.perf_counter()
+        self.record_fit(model, x, y, history.history, finished - started)
+        self.recording_seconds += (started - entered) + (time.perf_counter() - finished)
+        return history
 
     def preflight(self, model: Any, y: Any) -> list[Any]:
         """The pairing findings for this fit (checked once per fit); labels the compiled
-        loss cannot read are refused, explaining why and how to fix it.
+        loss cannot read are refused, explaining why and how to fix it. A model without
+        one compiled loss (its own ``train_step``, ``add_loss()``, one loss per output)
+        gets the checker's ``no-compiled-loss`` finding; several label arrays are not read.
 
         Raises:
             LossLabelMismatchError: e.g. one-hot labels with a sparse crossentropy.
         """
         if not getattr(model, "compiled", False):
             return []  # Keras itself says the model must be compiled first
-        findings = check_pairing(model, y=np.asarray(y))
+        labels = y if _is_single_array(y) else None
+        findings = check_pairing(model, y=None if labels is None else np.asarray(labels))
         message = blocking_message(findings)
         if message:
             raise LossLabelMismatchError(message, findings)
@@ -106,12 +150,13 @@ class RunContext:
                    seconds: float) -> FitRecord:
         """Store what one ``fit`` saw and produced; returns the record.
 
-        ``x`` and ``y`` are kept as given (small ones) and fingerprinted as Keras trains on
-        them (floating data in float32, whichever precision the program used). The findings
-        are the ones :meth:`preflight` found for this fit (the checker runs once per fit),
-        the initial weights what the :meth:`initial_weights_keeper` saw.
+        ``x`` and ``y`` are kept as given (small ones; several arrays, as for a
+        multi-input model, as one array: :func:`recorded_data`) and fingerprinted as
+        Keras trains on them (floating data in float32, whichever precision the program
+        used). The findings are the ones :meth:`preflight` found for this fit (the checker
+        runs once per fit), the initial weights what the :meth:`initial_weights_keeper` saw.
         """
-        x_arr, y_arr = np.asarray(x), np.asarray(y)
+        x_arr, y_arr = recorded_data(x), recorded_data(y)
         keep = self.knobs.keep_arrays or x_arr.nbytes + y_arr.nbytes <= KEEP_ARRAYS_MAX_BYTES
         loss = loss_name(model)
         record = FitRecord(
@@ -120,14 +165,14 @@ class RunContext:
             history=history_frame(metrics),
             x=ArrayFingerprint.of(x_arr),
             y=ArrayFingerprint.of(y_arr),
-            input_shape=shape_tuple(model.inputs[0].shape),
-            output_shape=shape_tuple(model.outputs[0].shape),
+            input_shape=_model_shape(model, "inputs", (None, *x_arr.shape[1:])),
+            output_shape=_model_shape(model, "outputs", ()),
             param_count=int(model.count_params()),
             output_activation=output_activation(model),
             weights=[np.asarray(w) for w in model.get_weights()],
             seconds=float(seconds),
             arrays=(x_arr, y_arr) if keep else None,
-            findings=list(self._take_findings(model, y_arr)),
+            findings=list(self._take_findings(model, y)),
             initial_weights=self.take_initial_weights(),
             optimizer=optimizer_settings(model),
         )
@@ -138,16 +183,18 @@ class RunContext:
     def prepare_fit(self, model: Any, x: Any, y: Any) -> None:
         """Build, before ``fit`` starts, what Keras builds as it starts.
 
-        A model that has no input shape yet is built from the data's shape (``None`` for
-        the batch), so that its initial weights exist when training starts. The weights'
-        values do not depend on when the model is built: each layer's initializer seed is
-        drawn when the layer is created. Then :func:`build_training_state`.
+        A Sequential model that has no input shape yet is built from the data's shape
+        (``None`` for the batch; other models build themselves in ``fit``), so that its
+        initial weights exist when training starts. The weights' values do not depend on
+        when the model is built: each layer's initializer seed is drawn when the layer is
+        created. Then :func:`build_training_state`.
         """
+        import keras
+
         x_shape = getattr(x, "shape", None)
-        if not getattr(model, "built", True) and x_shape is not None:
-            dims = [int(d) for d in x_shape]
-            if len(dims) >= 2:
-                model.build((None, *dims[1:]))
+        if (isinstance(model, keras.Sequential) and not model.built
+                and x_shape is not None and len(x_shape) >= 2):
+            model.build((None, *[int(d) for d in x_shape[1:]]))
         build_training_state(model, x, y)
 
     def initial_weights_keeper(self) -> Any:
@@ -169,9 +216,13 @@ class RunContext:
         weights, self._initial_weights = self._initial_weights, None
         return weights
 
-    def _take_findings(self, model: Any, y: np.ndarray) -> list[Any]:
+    def _take_findings(self, model: Any, y: Any) -> list[Any]:
         findings, self._findings = self._findings, None
-        return check_pairing(model, y=y) if findings is None else findings
+        if findings is not None:
+            return findings
+        if not getattr(model, "compiled", False):
+            return []
+        return check_pairing(model, y=np.asarray(y) if _is_single_array(y) else None)
 
     def _unique_label(self, label: str) -> str:
         taken = {f.label for f in self.fits}
@@ -181,6 +232,89 @@ class RunContext:
         while f"{label}_{n}" in taken:
             n += 1
         return f"{label}_{n}"
+
+
+def recorded_data(value: Any) -> np.ndarray:
+    """``fit``'s ``x`` or ``y`` as one array for the record.
+
+    An array (or anything NumPy reads as one) as it is. Several arrays (a multi-input or
+    multi-output model's list, tuple or dict, dicts in key order as Keras flattens them)
+    side by side, one row per sample (each flattened, in float64, which holds every
+    value of Keras' float32 and int32 exactly), or end to end when their lengths differ.
+    Nothing, a dataset or a generator: an empty array (its data is not recorded).
+
+    Example:
+    >>> recorded_data({"b": np.ones((2, 1)), "a": np.zeros((2, 2, 1))}).tolist()
+    [[0.0, 0.0, 1.0], [0.0, 0.0, 1.0]]
+    >>> recorded_data(None).shape, recorded_data([1, 2]).shape
+    ((0,), (2,))
+    """
+    if value is None:
+        return np.zeros((0,), np.float32)
+    if _is_single_array(value):
+        return np.asarray(value)
+    if not isinstance(value, Mapping | list | tuple):
+        return np.zeros((0,), np.float32)  # a dataset or generator: Keras iterates it
+    import keras
+
+    leaves = [as_trained(np.asarray(leaf)) for leaf in keras.tree.flatten(value)]
+    if not leaves or any(leaf.dtype == object for leaf in leaves):
+        return np.zeros((0,), np.float32)
+    rows = {len(leaf) if leaf.ndim else -1 for leaf in leaves}
+    if len(rows) == 1 and -1 not in rows:
+        n = rows.pop()
+        return np.concatenate([leaf.reshape(n, -1).astype(np.float64) for leaf in leaves], 1)
+    return np.concatenate([leaf.reshape(-1).astype(np.float64) for leaf in leaves])
+
+
+def _is_single_array(value: Any) -> bool:
+    """An array, a tensor, a data frame or a list of numbers: one array for NumPy.
+
+    Example:
+    >>> _is_single_array(np.ones(2)), _is_single_array([1, 2]), _is_single_array([np.ones(2)])
+    (True, True, False)
+    """
+    if value is None or isinstance(value, Mapping):
+        return False
+    if isinstance(value, list | tuple):
+        return all(np.ndim(v) == 0 for v in value) or (
+            all(isinstance(v, list | tuple) for v in value)
+            and np.asarray(value).dtype != object)
+    return hasattr(value, "__array__") or hasattr(value, "shape")
+
+
+def _model_shape(model: Any, which: str, fallback: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The shape of a model's input or output (one tuple per tensor when it has several);
+    ``fallback`` when the model has none (a subclassed model: no ``.inputs``).
+
+    Example:
+    >>> import keras
+    >>> model = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    >>> _model_shape(model, "inputs", ()), _model_shape(object(), "outputs", ())
+    ((None, 3), ())
+    """
+    try:
+        tensors = getattr(model, which)
+    except (AttributeError, ValueError):  # subclassed, or never called
+        return fallback
+    if not tensors:
+        return fallback
+    shapes = tuple(shape_tuple(t.shape) for t in tensors)
+    return shapes[0] if len(shapes) == 1 else shapes
+
+
+def _callback_list(callbacks: Any) -> list[Any]:
+    """``fit``'s ``callbacks`` as a list: none, one callback, or a list/tuple of them.
+
+    Example:
+    >>> _callback_list(None), _callback_list("cb"), _callback_list(("a", "b"))
+    ([], ['cb'], ['a', 'b'])
+    """
+    if callbacks is None:
+        return []
+    if isinstance(callbacks, (list, tuple)):
+        return list(callbacks)
+    return [callbacks]
 
 
 def _named(model: Any) -> str | None:

@@ -134,8 +134,8 @@ class FitRecord:
     history: pd.DataFrame
     x: ArrayFingerprint
     y: ArrayFingerprint
-    input_shape: tuple[int | None, ...]
-    output_shape: tuple[int | None, ...]
+    input_shape: tuple[Any, ...]  # a shape, or one per input; see RunContext.record_fit
+    output_shape: tuple[Any, ...]
     param_count: int
     output_activation: str | None
     weights: list[np.ndarray]

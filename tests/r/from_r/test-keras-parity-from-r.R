@@ -73,3 +73,11 @@ test_that("a tolerance wide enough makes the expectation pass, and it says so", 
   expect_false(result$exact)
   expect_match(result$explanation, "within tolerance 100", fixed = TRUE)
 })
+
+test_that("kp$compare() of a failing Python port is one R error: side, file, line, call", {
+  port <- file.path(dirname(good[["python"]]), "failing_port.py")
+  writeLines(c("import keras", "table = {}", "value = table['missing']"), port)
+  expect_error(kp$compare(good[["r"]], port, seed = 42, epochs = 1),
+               paste0("Python program error at [^ ]*failing_port.py:3 in ",
+                      "value = table\\['missing'\\]: KeyError: 'missing'"))
+})

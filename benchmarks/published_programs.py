@@ -5,8 +5,8 @@ nothing: for each vignette it writes the evaluated ``r`` chunks of the ``.Rmd`` 
 ``OUT/<name>.R`` (``dataset_mnist`` swapped for ``dataset_fashion_mnist``: MNIST is not
 available offline) and, when found, the Python original (Keras' ``guides/<name>.py``,
 else the ``python`` chunks of keras3's ``.tether/`` copy) to ``OUT/<name>.py`` (MNIST
-swapped likewise). Each pair then runs in its own process (both sides, each in a folder
-of its own, fits kept up to an error, then compared), and one markdown table row per
+swapped likewise). Each pair then runs in its own process (both sides, each in a working
+folder of its own, fits kept up to an error, then compared), and one markdown table row per
 program is printed: whether R ran to the end, fits on each side, whether the fits both
 sides made (up to an error) are bitwise equal, and the first failure.
 
@@ -21,7 +21,7 @@ import json
 import re
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 #: The 13 programs of issue 18 (paths under the checkout's ``vignettes-src/``).
@@ -107,9 +107,7 @@ class Row:
 
 def run_pair(r_file: Path, py_file: Path | None, knobs: dict[str, int | None],
              timeout: float) -> Row:
-    """One program pair in its own process (:func:`child`); each side works in a folder
-    of its own (``<stem>_r_side/``, ``<stem>_py_side/`` beside the programs), so files
-    do not collide."""
+    """One program pair in its own process (:func:`child`)."""
     result = r_file.with_suffix(".json")
     result.unlink(missing_ok=True)
     command = [sys.executable, __file__, "--child", str(r_file), str(py_file or ""),
@@ -129,62 +127,35 @@ def run_pair(r_file: Path, py_file: Path | None, knobs: dict[str, int | None],
 
 
 def child(r_file: str, py_file: str, knobs_json: str, result: str) -> None:
-    """Run both sides in this process, each in its own folder, keeping the fits recorded
-    before an error; write what happened to ``result`` (JSON)."""
-    import os
-    import runpy
-    import shutil
-    from contextlib import ExitStack
-
-    from keras_rparity.bridge import get_bridge
+    """Run both sides in this process (each in a working folder of its own, as
+    keras-rparity runs them), keeping the fits recorded before an error; write what
+    happened to ``result`` (JSON)."""
     from keras_rparity.parity.report import compare_runs
-    from keras_rparity.programs import Run
-    from keras_rparity.programs.instrument import (
-        record_fits,
-        seed_before_each_model,
-        serve_datasets,
-    )
-    from keras_rparity.record import Knobs, RunContext
+    from keras_rparity.programs import PythonProgram, RProgram
+    from keras_rparity.record import Knobs
 
     knobs = Knobs(**json.loads(knobs_json))
     found: dict[str, object] = {"r_error": None, "py_error": None, "fits_r": 0,
                                 "fits_py": None, "exact": None, "difference": None}
-
-    def folder(side: str) -> None:
-        path = Path(r_file).with_name(f"{Path(r_file).stem}_{side}_side")
-        shutil.rmtree(path, ignore_errors=True)  # fresh: nothing left from an earlier run
-        path.mkdir()
-        os.chdir(path)
-
-    folder("r")
-    ctx = RunContext(knobs=knobs, side="r")
-    ctx.start()
-    try:
-        with seed_before_each_model(ctx):
-            get_bridge().run_program(r_file, ctx)
-    except Exception as error:  # the first failure is the row's finding
-        found["r_error"] = f"{type(error).__name__}: {error}".splitlines()[0]
-    found["fits_r"] = len(ctx.fits)
-    if py_file:
-        folder("py")
-        py_ctx = RunContext(knobs=knobs, side="python")
-        py_ctx.start()
+    runs = {}
+    programs = {"r": RProgram(r_file), "py": PythonProgram(py_file) if py_file else None}
+    for side, program in programs.items():
+        if program is None:
+            continue
         try:
-            with ExitStack() as stack:
-                for instrument in (seed_before_each_model, record_fits, serve_datasets):
-                    stack.enter_context(instrument(py_ctx))
-                runpy.run_path(py_file, run_name="__main__")
-        except BaseException as error:  # SystemExit too: the row's finding
-            found["py_error"] = f"{type(error).__name__}: {error}".splitlines()[0]
-        found["fits_py"] = len(py_ctx.fits)
-        if ctx.fits and py_ctx.fits:  # the fits both sides made, up to an error
-            count = min(len(ctx.fits), len(py_ctx.fits))
-            runs = [Run(program, side, knobs, c.fits[:count], 0.0, c.data_sources)
-                    for program, side, c in ((r_file, "r", ctx), (py_file, "python", py_ctx))]
-            report = compare_runs(*runs)
-            found["exact"] = report.exact
-            if report.first_difference is not None:
-                found["difference"] = str(report.first_difference).splitlines()[0]
+            runs[side] = program.run(knobs)
+        except Exception as error:  # the first failure is the row's finding
+            found[f"{side}_error"] = f"{type(error).__name__}: {error}".splitlines()[0]
+            runs[side] = getattr(error, "run", None)
+        found[f"fits_{side}"] = len(runs[side].fits) if runs[side] is not None else 0
+    r_run, py_run = runs.get("r"), runs.get("py")
+    if r_run is not None and py_run is not None and r_run.fits and py_run.fits:
+        count = min(len(r_run.fits), len(py_run.fits))  # the fits both made, up to an error
+        report = compare_runs(replace(r_run, fits=r_run.fits[:count]),
+                              replace(py_run, fits=py_run.fits[:count]))
+        found["exact"] = report.exact
+        if report.first_difference is not None:
+            found["difference"] = str(report.first_difference).splitlines()[0]
     Path(result).write_text(json.dumps(found))
 
 

@@ -72,8 +72,8 @@ fit.keras.src.models.model.Model <- function(object, x = NULL, y = NULL, batch_s
                                              sample_weight = NULL, initial_epoch = 1,
                                              steps_per_epoch = NULL, validation_steps = NULL,
                                              callbacks = NULL) {
-  if (is.function(validation_data)) {
-    validation_data <- as_model_input(validation_data)
+  if (is.function(validation_data) || inherits(validation_data, "python.builtin.object")) {
+    validation_data <- as_model_input(validation_data)  # a batch function, a dataset
   } else if (!is.null(validation_data)) {
     validation_data <- do.call(reticulate::tuple, lapply(validation_data, as_model_input))
   }

@@ -6,9 +6,11 @@ test_activation_optimizer_pair.py."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from keras_rparity.parity import compare_programs
+from keras_rparity.cli import main
 from keras_rparity.programs.bundled import BUNDLED_PAIRS, find_pairs, get_pair, r_examples_dir
 from keras_rparity.record import Knobs
 from keras_rparity.validation import DEFAULT_SEED
@@ -41,10 +43,14 @@ def test_an_r_program_without_its_port_is_not_a_pair(tmp_path):
 
 @pytest.mark.r
 @pytest.mark.parametrize("pair", shipped_pairs(), ids=lambda p: p.name)
-def test_shipped_pair_is_bitwise_equal(pair, bridge, with_cifar10_fixture):
-    report = compare_programs(pair, SMALL)
-    assert report.fits, f"{pair.name} recorded no fit"
-    assert report.exact, report.explain()
+def test_shipped_pair_is_bitwise_equal(pair, bridge, with_cifar10_fixture, capsys):
+    """As a user runs it: ``parity --r X.R --python X.py --json``; stdout is the JSON."""
+    status = main(["parity", "--r", str(pair.r.path), "--python", str(pair.python.path),
+                   "--json", "--epochs", str(SMALL.epochs), "--per-class", str(SMALL.per_class),
+                   "--seed", str(SMALL.seed)])
+    report = json.loads(capsys.readouterr().out)
+    assert report["fits"], f"{pair.name} recorded no fit"
+    assert status == 0 and report["exact"], report["first_difference"]
 
 
 def test_runs_of_bundled_pairs_accept_the_short_loss_names():

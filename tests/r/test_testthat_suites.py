@@ -65,13 +65,13 @@ def test_layer_suite_inside_the_bridge(bridge):
              errors = sum(res$error), skipped = sum(res$skipped), passed = sum(res$nb) )
     """)
     assert result["failed"] == 0 and result["errors"] == 0 and result["skipped"] == 0, result
-    assert result["files"] == 6 and result["tests"] >= 35
+    assert result["files"] == 11 and result["tests"] >= 60
 
 
 def test_layer_suite_from_rscript_embedding_python(from_rscript):
     counts, output = from_rscript
     _assert_clean(counts["layer"], output)
-    assert counts["layer"]["files"] == 6 and counts["layer"]["tests"] >= 35
+    assert counts["layer"]["files"] == 11 and counts["layer"]["tests"] >= 60
 
 
 def test_r_facing_suite_from_rscript(from_rscript):

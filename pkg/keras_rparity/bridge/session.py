@@ -83,7 +83,8 @@ class RBridge:
         api_env = (self._support_fn("rparity_load_keras3_api")() if self.api == "keras3"
                    else self._support_fn("rparity_load_builtin_api")(
                        str(r_dir() / "keras_api"), api_cache_dir() or self._ro.NULL))
-        hook_files = self._ro.StrVector([str(r_dir() / "hooks.R"), str(r_dir() / "datasets.R")])
+        hook_files = self._ro.StrVector([str(r_dir() / name) for name in (
+            "hooks.R", "datasets.R", "program_packages.R")])
         self._hooks = self._support_fn("rparity_make_hooks")(api_env, hook_files)
         bind_dataset_function(self._hooks)
 

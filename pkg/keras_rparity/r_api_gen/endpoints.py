@@ -21,7 +21,7 @@ from typing import Any
 from keras_rparity.r_api_gen.kinds import argument_docs, argument_kind
 from keras_rparity.r_api_gen.naming import PREFIXES, r_name
 
-#: The Keras modules whose public names all get an R wrapper.
+#: The Keras modules whose public names all get an R wrapper (keras.random: keras3's random_*).
 MODULES = tuple(PREFIXES)
 
 _CONFIG = ("Keras' config (de)serialization and lookup by name: R code passes names or "
@@ -210,7 +210,7 @@ def _params(module: str, target: str, obj: Any) -> list[Param]:
             params.append(Param("...", p.name, kind=kind, var_positional=True))
             continue
         kind = argument_kind(module, target, p.name, p.default, docs.get(p.name, ""))
-        if kind is None and module in ("ops", "activations") and p.default is p.empty:
+        if kind is None and module in ("ops", "activations", "random") and p.default is p.empty:
             kind = "tensor"
         params.append(Param(R_RESERVED.get(p.name, p.name), p.name, p.default, kind))
     variadic = [i for i, p in enumerate(params) if p.var_positional]

@@ -62,6 +62,7 @@ RULES: list[tuple[str, str, str]] = [
     ("ops.reshape", "newshape", "shape"), ("ops.reshape", "new_shape", "shape"),
     ("ops.diagonal", "axis1", "axis"), ("ops.diagonal", "axis2", "axis"),
     ("ops.one_hot", "num_classes", "count"),
+    ("random.randint", "minval", "int"), ("random.randint", "maxval", "int"),
     ("ops.*", "indices", "index"), ("ops.*", "segment_ids", "index"),
     ("ops.*", "start_indices", "index"),
     ("metrics.*IoU", "num_classes", "count"),

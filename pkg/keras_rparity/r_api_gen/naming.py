@@ -26,6 +26,7 @@ PREFIXES = {
     "layers": "layer", "losses": "loss", "metrics": "metric", "activations": "activation",
     "optimizers": "optimizer", "callbacks": "callback", "initializers": "initializer",
     "regularizers": "regularizer", "constraints": "constraint", "ops": "op",
+    "random": "random",
 }
 
 #: Names keras3 chooses by hand rather than by rule.
@@ -36,6 +37,7 @@ RENAMES = {
     ("layers", "FlaxLayer"): "layer_flax_module_wrapper",
     ("layers", "JaxLayer"): "layer_jax_model_wrapper",
     ("layers", "PReLU"): "layer_activation_parametric_relu",
+    ("random", "randint"): "random_integer",
 }
 
 #: Further names keras3 exports for a wrapper (R name -> its other names).

@@ -115,6 +115,9 @@ def render_endpoint(ep: Endpoint) -> str:
     params = list(ep.params)
     renames = _renames(params)
     args = "args <- wrapper_args({ignore})"
+    if ep.module == "optimizers" and any(p.py_name == "learning_rate" for p in params):
+        renames = renames.replace("c(", "c(lr = \"learning_rate\", ") if renames \
+            else 'c(lr = "learning_rate")'  # the legacy keras package's `lr`
     if renames:
         args += f"\nargs <- rename_args(args, {renames})"
     kinds = _kinds(params)

@@ -9,6 +9,7 @@ optimizer_adadelta <- function(learning_rate = 0.001, rho = 0.95, epsilon = 1e-0
     ema_momentum = 0.99, ema_overwrite_frequency = NULL, loss_scale_factor = NULL,
     gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Adadelta, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -20,6 +21,7 @@ optimizer_adafactor <- function(learning_rate = 0.001, beta_2_decay = -0.8, epsi
     ema_overwrite_frequency = NULL, loss_scale_factor = NULL,
     gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Adafactor, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -30,6 +32,7 @@ optimizer_adagrad <- function(learning_rate = 0.001, initial_accumulator_value =
     use_ema = FALSE, ema_momentum = 0.99, ema_overwrite_frequency = NULL,
     loss_scale_factor = NULL, gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Adagrad, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -41,6 +44,7 @@ optimizer_adam <- function(learning_rate = 0.001, beta_1 = 0.9, beta_2 = 0.999, 
     ema_overwrite_frequency = NULL, loss_scale_factor = NULL,
     gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Adam, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -52,6 +56,7 @@ optimizer_adam_w <- function(learning_rate = 0.001, weight_decay = 0.004, beta_1
     ema_overwrite_frequency = NULL, loss_scale_factor = NULL,
     gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$AdamW, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -62,6 +67,7 @@ optimizer_adamax <- function(learning_rate = 0.001, beta_1 = 0.9, beta_2 = 0.999
     use_ema = FALSE, ema_momentum = 0.99, ema_overwrite_frequency = NULL,
     loss_scale_factor = NULL, gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Adamax, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -74,6 +80,7 @@ optimizer_ftrl <- function(learning_rate = 0.001, learning_rate_power = -0.5, in
     ema_momentum = 0.99, ema_overwrite_frequency = NULL, loss_scale_factor = NULL,
     gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Ftrl, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -84,6 +91,7 @@ optimizer_lamb <- function(learning_rate = 0.001, beta_1 = 0.9, beta_2 = 0.999, 
     use_ema = FALSE, ema_momentum = 0.99, ema_overwrite_frequency = NULL,
     loss_scale_factor = NULL, gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Lamb, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -94,6 +102,7 @@ optimizer_lion <- function(learning_rate = 0.001, beta_1 = 0.9, beta_2 = 0.99, w
     ema_momentum = 0.99, ema_overwrite_frequency = NULL, loss_scale_factor = NULL,
     gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Lion, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -130,6 +139,7 @@ optimizer_muon <- function(learning_rate = 0.001, adam_beta_1 = 0.9, adam_beta_2
     adam_lr_ratio = 1L, momentum = 0.95, ns_steps = 5L, nesterov = TRUE, rms_rate = 0.2,
     ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Muon, normalize_args(args, c(adam_lr_ratio = "int", ns_steps = "int")))
 }
 
@@ -140,6 +150,7 @@ optimizer_nadam <- function(learning_rate = 0.001, beta_1 = 0.9, beta_2 = 0.999,
     use_ema = FALSE, ema_momentum = 0.99, ema_overwrite_frequency = NULL,
     loss_scale_factor = NULL, gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$Nadam, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -150,6 +161,7 @@ optimizer_rmsprop <- function(learning_rate = 0.001, rho = 0.9, momentum = 0.0, 
     use_ema = FALSE, ema_momentum = 0.99, ema_overwrite_frequency = NULL,
     loss_scale_factor = NULL, gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$RMSprop, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -161,6 +173,7 @@ optimizer_schedule_free_adam_w <- function(learning_rate = 0.0025, beta_1 = 0.9,
     ema_overwrite_frequency = NULL, loss_scale_factor = NULL,
     gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$ScheduleFreeAdamW, normalize_args(args, c(warmup_steps = "int", ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }
 
@@ -171,5 +184,6 @@ optimizer_sgd <- function(learning_rate = 0.01, momentum = 0.0, nesterov = FALSE
     ema_momentum = 0.99, ema_overwrite_frequency = NULL, loss_scale_factor = NULL,
     gradient_accumulation_steps = NULL, name = NULL, ...) {
   args <- wrapper_args()
+  args <- rename_args(args, c(lr = "learning_rate"))
   call_keras(keras$optimizers$SGD, normalize_args(args, c(ema_overwrite_frequency = "int", gradient_accumulation_steps = "int")))
 }

@@ -71,6 +71,9 @@ register_keras_api_methods <- function(env) {
   }
   registerS3method("predict", .model_class, predict_keras_model, envir = env)
   registerS3method("summary", .model_class, summary_keras_model, envir = env)
+  registerS3method("print", .model_class, summary_keras_model, envir = env)
   registerS3method("format", .model_class, format_keras_model, envir = env)
-  register_tensor_methods(env)
+  for (register in ls(env, pattern = "^register_.+_methods$")) {
+    if (register != "register_keras_api_methods") get(register, envir = env)(env)
+  }
 }

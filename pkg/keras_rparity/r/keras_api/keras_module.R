@@ -4,3 +4,6 @@ keras <- reticulate::import("keras", delay_load = TRUE)
 
 #' magrittr's pipe, as R keras re-exports it.
 `%>%` <- magrittr::`%>%`
+
+#' magrittr's assignment pipe (`x %<>% f()` is `x <- x %>% f()`).
+`%<>%` <- magrittr::`%<>%`

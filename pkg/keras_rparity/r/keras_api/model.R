@@ -18,7 +18,7 @@ keras_model_sequential <- function(layers = NULL, name = NULL, ..., input_shape 
 #' A symbolic input tensor for the functional API: `keras_input(shape = c(28, 28))`.
 keras_input <- function(shape = NULL, batch_size = NULL, dtype = NULL, sparse = NULL,
                         batch_shape = NULL, name = NULL, tensor = NULL, optional = FALSE) {
-  args <- normalize_args(list(shape = shape, batch_size = batch_size, dtype = dtype,
+  args <- normalize_args(rlang::list2(shape = shape, batch_size = batch_size, dtype = dtype,
                               sparse = sparse, batch_shape = batch_shape, name = name,
                               tensor = tensor, optional = optional))
   do.call(keras$Input, args)
@@ -26,7 +26,7 @@ keras_input <- function(shape = NULL, batch_size = NULL, dtype = NULL, sparse = 
 
 #' A functional model from input and output tensors (each a tensor or a list of them).
 keras_model <- function(inputs = NULL, outputs = NULL, ...) {
-  args <- normalize_args(list(inputs = inputs, outputs = outputs, ...))
+  args <- normalize_args(c(list(inputs = inputs, outputs = outputs), rlang::list2(...)))
   do.call(keras$Model, args)
 }
 
@@ -39,6 +39,15 @@ check_model <- function(object, fun) {
   invisible(object)
 }
 
+#' Stop unless `object` is a Keras layer (a model is one).
+check_layer <- function(object, fun) {
+  if (!inherits(object, "keras.src.layers.layer.Layer")) {
+    stop(sprintf("%s() needs a Keras layer or model as its first argument; got an object of class '%s'",
+                 fun, class(object)[[1]]), call. = FALSE)
+  }
+  invisible(object)
+}
+
 #' Configure a model for training (S3 generic).
 compile <- function(object, ...) UseMethod("compile")
 compile.default <- function(object, ...) check_model(object, "compile")
@@ -46,7 +55,7 @@ compile.default <- function(object, ...) check_model(object, "compile")
 compile.keras.src.models.model.Model <- function(object, optimizer = "rmsprop", loss = NULL,
                                                  metrics = NULL, ..., loss_weights = NULL,
                                                  jit_compile = "auto") {
-  args <- normalize_args(list(optimizer = optimizer, loss = loss, metrics = metrics,
+  args <- normalize_args(rlang::list2(optimizer = optimizer, loss = loss, metrics = metrics,
                               loss_weights = loss_weights, jit_compile = jit_compile, ...))
   do.call(object$compile, args)
   invisible(object)
@@ -63,10 +72,13 @@ fit.keras.src.models.model.Model <- function(object, x = NULL, y = NULL, batch_s
                                              sample_weight = NULL, initial_epoch = 1,
                                              steps_per_epoch = NULL, validation_steps = NULL,
                                              callbacks = NULL) {
-  if (!is.null(validation_data)) validation_data <- do.call(reticulate::tuple,
-                                                            lapply(validation_data, as_model_input))
+  if (is.function(validation_data) || inherits(validation_data, "python.builtin.object")) {
+    validation_data <- as_model_input(validation_data)  # a batch function, a dataset
+  } else if (!is.null(validation_data)) {
+    validation_data <- do.call(reticulate::tuple, lapply(validation_data, as_model_input))
+  }
   if (!is.null(callbacks) && !is.list(callbacks)) callbacks <- list(callbacks)
-  args <- normalize_args(list(
+  args <- normalize_args(rlang::list2(
     x = as_model_input(x), y = as_model_input(y), batch_size = batch_size, epochs = epochs,
     verbose = verbose, validation_split = validation_split, validation_data = validation_data,
     shuffle = shuffle, class_weight = as_class_weight(class_weight),
@@ -94,7 +106,7 @@ evaluate.default <- function(object, ...) check_model(object, "evaluate")
 evaluate.keras.src.models.model.Model <- function(object, x = NULL, y = NULL,
                                                   batch_size = NULL, verbose = "auto", ...,
                                                   sample_weight = NULL) {
-  args <- normalize_args(list(x = as_model_input(x), y = as_model_input(y),
+  args <- normalize_args(rlang::list2(x = as_model_input(x), y = as_model_input(y),
                               batch_size = batch_size, verbose = verbose,
                               sample_weight = as_model_input(sample_weight),
                               return_dict = TRUE, ...))
@@ -104,7 +116,7 @@ evaluate.keras.src.models.model.Model <- function(object, x = NULL, y = NULL,
 #' Predictions as an R array, or a list of arrays for a multi-output model
 #' (S3 method for stats::predict).
 predict_keras_model <- function(object, x, batch_size = NULL, verbose = "auto", ...) {
-  args <- normalize_args(list(x = as_model_input(x), batch_size = batch_size,
+  args <- normalize_args(rlang::list2(x = as_model_input(x), batch_size = batch_size,
                               verbose = verbose, ...))
   reticulate::py_to_r(do.call(object$predict, args))
 }
@@ -151,21 +163,21 @@ load_model_weights <- function(model, filepath, skip_mismatch = FALSE) {
   invisible(model)
 }
 
-#' Number of weights in the model.
+#' Number of weights in the layer or model.
 count_params <- function(object) {
-  check_model(object, "count_params")
+  check_layer(object, "count_params")
   as.numeric(object$count_params())
 }
 
-#' The model's weights as a list of R arrays.
+#' The layer's or model's weights as a list of R arrays.
 get_weights <- function(object) {
-  check_model(object, "get_weights")
+  check_layer(object, "get_weights")
   lapply(object$get_weights(), reticulate::py_to_r)
 }
 
 #' Set the model's weights from a list of R arrays (as get_weights() gives).
 set_weights <- function(object, weights) {
-  check_model(object, "set_weights")
+  check_layer(object, "set_weights")
   object$set_weights(lapply(weights, as_model_input))
   invisible(object)
 }

@@ -55,7 +55,12 @@ as_int_if_whole <- function(x) {
 as_py_shape <- function(x, name = "shape") {
   if (is.null(x)) return(NULL)
   if (inherits(x, "python.builtin.object")) return(x)
-  if (is.list(x)) x <- unlist(lapply(x, function(d) if (is.null(d)) NA else d))
+  if (inherits(x, "keras_shape")) return(reticulate::r_to_py(x))
+  if (is.list(x)) {  # sizes, NULL for unknown, or symbolic sizes (a tensor's op_shape())
+    return(do.call(reticulate::tuple, lapply(x, function(d) {
+      if (is.null(d) || inherits(d, "python.builtin.object")) d else as_py_int(d, name)
+    })))
+  }
   if (!is.numeric(x) && !all(is.na(x))) {
     stop(sprintf("`%s` must be a numeric vector such as c(32, 32, 3)", name), call. = FALSE)
   }
@@ -157,6 +162,8 @@ normalize_args <- function(args, kinds = NULL) {
       value <- as.list(value)
     } else if (name == "metrics" && is.list(value)) {
       value <- lapply(value, resolve_wrapper)
+    } else if (name == "metrics" && (is.function(value) || inherits(value, "python.builtin.object"))) {
+      value <- list(value)  # one metric function or object (keras3 accepts it alone)
     }
     if (!is.null(value)) args[[i]] <- value
   }

@@ -13,7 +13,7 @@ wrapper_args <- function(ignore = character()) {
   given <- as.character(intersect(as.character(names(call)[-1L]), formal_names))
   args <- if (length(given)) mget(given, envir = frame) else list()
   if ("..." %in% names(formals(fn))) {
-    args <- c(args, eval(quote(list(...)), frame))
+    args <- c(args, eval(quote(rlang::list2(...)), frame))  # list2: a trailing comma is fine
   }
   args
 }

@@ -1,0 +1,59 @@
+# shape(): a tensor shape, as keras3 writes it: shape(28, 28, 1), shape(NULL, 10) (NULL
+# or NA for a size not known yet), shape(x) for a tensor's or array's shape. It is an
+# R list of integers (NULL for unknown) of class "keras_shape"; Python receives a
+# tuple.
+
+#' A shape from sizes, vectors of sizes, shapes, tensors or arrays.
+shape <- function(...) {
+  dims <- list()
+  for (part in list(...)) dims <- c(dims, shape_dims(part))
+  structure(dims, class = "keras_shape")
+}
+
+#' The sizes one argument of shape() stands for, as a list.
+shape_dims <- function(x) {
+  if (is.null(x)) return(list(NULL))
+  if (inherits(x, "keras_shape")) return(unclass(x))
+  if (inherits(x, "python.builtin.object")) {
+    if (reticulate::py_has_attr(x, "shape")) x <- x$shape
+    return(lapply(reticulate::py_to_r(reticulate::import("builtins")$list(x)), shape_size))
+  }
+  if (!is.null(dim(x))) return(as.list(dim(x)))
+  if (is.list(x)) return(lapply(x, shape_size))
+  lapply(as.list(x), shape_size)
+}
+
+shape_size <- function(d) {
+  if (is.null(d) || (length(d) == 1 && is.na(d))) return(NULL)
+  if (inherits(d, "python.builtin.object")) return(d)  # a symbolic size (tf.shape(x)[1])
+  as_py_int(d, "shape")
+}
+
+#' Python sees a tuple.
+shape_to_py <- function(x, convert = FALSE) {
+  reticulate::r_to_py(do.call(reticulate::tuple, unclass(x)), convert = convert)
+}
+
+format_shape <- function(x, ...) {
+  sizes <- vapply(unclass(x), function(d) if (is.null(d)) "NA" else format(d), "")
+  sprintf("shape(%s)", paste(sizes, collapse = ", "))
+}
+
+register_shape_methods <- function(env) {
+  registerS3method("r_to_py", "keras_shape", shape_to_py, envir = asNamespace("reticulate"))
+  registerS3method("format", "keras_shape", format_shape, envir = env)
+  registerS3method("print", "keras_shape", function(x, ...) {
+    cat(format_shape(x), "\n")
+    invisible(x)
+  }, envir = env)
+  registerS3method("[", "keras_shape", function(x, i) {
+    structure(unclass(x)[i], class = "keras_shape")
+  }, envir = env)
+  registerS3method("as.integer", "keras_shape", function(x, ...) {
+    vapply(unclass(x), function(d) if (is.null(d)) NA_integer_ else as.integer(d), 1L)
+  }, envir = env)
+  registerS3method("as.double", "keras_shape", function(x, ...) {
+    vapply(unclass(x), function(d) if (is.null(d)) NA_real_ else as.numeric(d), 1)
+  }, envir = env)
+  registerS3method("c", "keras_shape", function(...) shape(...), envir = env)
+}

@@ -120,3 +120,14 @@ def test_programs_that_diverge_to_nan_identically_hold_without_a_seed_flag(
     losses = out["fits"][0]["metrics"]["loss"]
     assert losses["python"][-1] != losses["python"][-1]  # NaN
     assert losses["ulps"] == [0] * 5
+
+
+@pytest.mark.r
+def test_relative_program_paths_name_the_files_from_where_the_command_runs(
+        bridge, pairs_folder, monkeypatch, capsys):
+    """Each side runs in a working folder of its own: relative program paths are resolved
+    before it moves there."""
+    monkeypatch.chdir(pairs_folder)
+    assert main(["parity", "--r", "sub/holds_too.R", "--python", "sub/holds_too.py",
+                 "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["exact"] is True

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from keras_rparity.errors import ProgramError
 from keras_rparity.port import port
 from keras_rparity.programs import PythonProgram
 from keras_rparity.record import Knobs
@@ -46,12 +47,7 @@ def test_keras3_style_program_translates_and_runs(programs, bridge, ruff_clean):
     assert len(run.fits) == 1 and run.fits[0].param_count == 784 * 16 + 16 * 10 + 10
 
 
-def test_keras3_style_program_exact_when_r_has_keras3_names(programs, bridge):
-    missing = str(bridge.eval(
-        'needed <- c("%<-%", "array_reshape", "new_layer_class", "shape")\n'
-        'paste(needed[!vapply(needed, exists, logical(1))], collapse = ", ")'))
-    if missing:
-        pytest.skip(f"the R layer on this branch lacks {missing} (issue 18 adds them)")
+def test_keras3_style_program_is_exact_against_r(programs, bridge):
     _, report = port(programs / "keras3_style.R", programs / "keras3_style.py", epochs=1,
                      per_class=10)
     assert report.exact, report.text()
@@ -67,8 +63,9 @@ def test_untranslated_line_is_commented_reported_and_raises(programs, bridge, ru
     assert (item.line, item.text) == (3, "noise <- runif(120)")
     assert (report.lines_total, report.lines_translated) == (9, 8)
     assert "not translated, line 3: noise <- runif(120)" in report.text()
-    with pytest.raises(NotImplementedError, match="R line 3 is not translated: noise"):
+    with pytest.raises(ProgramError, match="R line 3 is not translated: noise") as failure:
         PythonProgram(path=output).run(Knobs(epochs=1))
+    assert isinstance(failure.value.python_error, NotImplementedError)
 
 
 def test_untranslated_line_with_data_from_r_is_exact(programs, bridge, ruff_clean):

@@ -71,19 +71,21 @@ class PythonProgram:
                 the fits recorded before the failure.
         """
         self._check_exists()
+        # resolved here: inside its working folder, a relative path names nothing
+        program = Path(self.path).resolve() if self.path is not None else None
         ctx = RunContext(knobs=knobs or Knobs(), side="python")
         ctx.start()
         started = time.perf_counter()
         try:
             with isolated(self._folder(), "python"), instrumented(ctx):
-                self._execute()
+                self._execute(program)
         except (DatasetMissingError, RUnavailableError):  # this machine's, not the program's
             raise
         except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: what finished is kept
             stop.run = self._run(ctx, started)
             raise
         except Exception as exc:
-            error = python_failure(exc, self._code_file(), self._shown(), ctx)
+            error = python_failure(exc, self._code_file(program), self._shown(), ctx)
             error.run = self._run(ctx, started)
             raise error from exc
         return self._run(ctx, started)
@@ -97,10 +99,10 @@ class PythonProgram:
         """Where the program's relative paths start: its file's folder, else this one."""
         return Path(self.path).resolve().parent if self.path is not None else Path.cwd()
 
-    def _code_file(self) -> str | None:
-        """The file the program's code is in, when there is one."""
-        if self.path is not None:
-            return str(Path(self.path).resolve())
+    def _code_file(self, program: Path | None) -> str | None:
+        """The file the program's code is in, when there is one (``program``: its file)."""
+        if program is not None:
+            return str(program)
         if self.module is not None:
             import importlib.util
 
@@ -119,12 +121,12 @@ class PythonProgram:
         if self.path is not None and not Path(self.path).is_file():
             raise FileNotFoundError(f"Python program not found: {self.path}")
 
-    def _execute(self) -> None:
-        """Run the program as ``python model.py`` would: as ``__main__``, its folder first on
-        ``sys.path`` (for its own helper modules); ``sys.exit(0)`` ends it normally."""
+    def _execute(self, program: Path | None) -> None:
+        """Run the program as ``python model.py`` would (``program``: its file, resolved):
+        as ``__main__``, its folder first on ``sys.path`` (for its own helper modules);
+        ``sys.exit(0)`` ends it normally."""
         try:
-            if self.path is not None:
-                program = Path(self.path).resolve()
+            if program is not None:
                 folder = str(program.parent)
                 sys.path.insert(0, folder)
                 try:

@@ -31,6 +31,12 @@ os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="rparity-keras-home-")
 os.environ["KERAS_RPARITY_CACHE"] = os.path.join(tempfile.gettempdir(),
                                                  f"rparity-test-cache-{os.getuid()}")
 
+#: The environment as a user's shell hands it to a command: taken before any test imports
+#: Keras, which imports JAX when installed, and JAX sets ``TF_CPP_MIN_LOG_LEVEL=1`` in
+#: ``os.environ`` for itself; a child process would inherit that and show TensorFlow's
+#: runtime error lines that a command started from a shell does not.
+SHELL_ENV = dict(os.environ)
+
 
 #: The modules that take longest (20 s or more each on 2 cores, measured), handed to the
 #: pytest-xdist workers first so that the workers finish together (xdist would otherwise
@@ -63,6 +69,12 @@ def keras_home(tmp_path, monkeypatch) -> Path:
     (home / "datasets").mkdir(parents=True)
     monkeypatch.setenv("KERAS_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def shell_env() -> dict[str, str]:
+    """The environment of a command started from the user's shell (:data:`SHELL_ENV`)."""
+    return dict(SHELL_ENV)
 
 
 @pytest.fixture(scope="session")

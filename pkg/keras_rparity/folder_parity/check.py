@@ -125,7 +125,7 @@ def check_pair(task: PairTask) -> PairOutcome:
 
 
 def _from_report(report: Any, base: dict[str, Any], seconds: float) -> PairOutcome:
-    error = getattr(report, "error", None)  # a partial report: a program failed midway
+    error = report.error  # a partial report: a program failed after these fits
     diffs = [f.max_abs_diff for f in report.fits]
     status = ERROR if error else HOLDS if report.verdict else DIFFERS
     difference = report.first_difference

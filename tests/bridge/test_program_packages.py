@@ -65,6 +65,6 @@ def test_other_packages_load_and_a_missing_one_says_how_to_install_it(bridge):
     install = r"'notapkg' is not installed.*install.packages\(\"notapkg\"\)"
     with pytest.raises(RError, match=install):
         bridge.eval("library(notapkg)")
-    with pytest.raises(RError, match="'vioplot' is not installed"):
-        bridge.eval("vioplot::vioplot(1)")
+    with pytest.raises(RError, match="'notapkg' is not installed"):
+        bridge.eval("notapkg::plot_it(1)")
     assert bridge.eval("suppressWarnings(require(notapkg))") is False

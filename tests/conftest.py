@@ -31,11 +31,11 @@ os.environ["KERAS_HOME"] = tempfile.mkdtemp(prefix="rparity-keras-home-")
 os.environ["KERAS_RPARITY_CACHE"] = os.path.join(tempfile.gettempdir(),
                                                  f"rparity-test-cache-{os.getuid()}")
 
-#: The environment as a user's shell hands it to a command: taken before any test imports
-#: Keras, which imports JAX when installed, and JAX sets ``TF_CPP_MIN_LOG_LEVEL=1`` in
-#: ``os.environ`` for itself; a child process would inherit that and show TensorFlow's
-#: runtime error lines that a command started from a shell does not.
-SHELL_ENV = dict(os.environ)
+# TensorFlow's C++ log level as every keras-rparity command sets it for itself
+# (backend.prepare_keras), set before anything here imports Keras: Keras imports JAX, and
+# JAX sets TF_CPP_MIN_LOG_LEVEL=1 when it is unset; the child commands the tests start
+# would inherit that and print TensorFlow's runtime error lines a user's command does not.
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
 #: The modules that take longest (20 s or more each on 2 cores, measured), handed to the
@@ -69,12 +69,6 @@ def keras_home(tmp_path, monkeypatch) -> Path:
     (home / "datasets").mkdir(parents=True)
     monkeypatch.setenv("KERAS_HOME", str(home))
     return home
-
-
-@pytest.fixture
-def shell_env() -> dict[str, str]:
-    """The environment of a command started from the user's shell (:data:`SHELL_ENV`)."""
-    return dict(SHELL_ENV)
 
 
 @pytest.fixture(scope="session")

@@ -190,8 +190,8 @@ knobs = Knobs(epochs=EPOCHS, per_class=PER_CLASS)
 python_run = run_side("bird_vs_plane", "python", knobs)
 assert python_run.data_sources["cifar10"] == SOURCE, python_run.data_sources
 fit = python_run.fit("bce")
-run_x, run_y = fit.arrays
-assert np.array_equal(run_x, x) and np.array_equal(run_y, y)  # the data shown above
+run_x, run_y = fit.arrays  # as Keras trained on them: float32
+assert np.array_equal(run_x, x.astype("float32")) and np.array_equal(run_y, y)  # shown above
 print(f"{fit.label}: {fit.param_count} parameters, output activation {fit.output_activation}, "
       f"{fit.epochs} epochs in {fit.seconds:.1f} s on {python_run.data_sources['cifar10']} data")
 

@@ -139,14 +139,13 @@ def test_loss_label_mismatch_in_r_is_a_finding_with_r_fixes(capsys, tmp_path, br
 
 
 @pytest.mark.r
-def test_console_script_exits_zero_with_no_tensorflow_lines_on_stderr(shell_env):
+def test_console_script_exits_zero_with_no_tensorflow_lines_on_stderr():
     from keras_rparity.programs.bundled import get_pair
 
     pair = get_pair("iris")
     done = subprocess.run([sys.executable, "-m", "keras_rparity", "parity", "--r",
                            str(pair.r.path), "--python", str(pair.python.path), "--seed", "42",
-                           "--epochs", "2"], capture_output=True, text=True, timeout=300,
-                          env=shell_env)
+                           "--epochs", "2"], capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     assert "PARITY HOLDS, bitwise equal" in done.stdout
     assert not [n for n in TF_NOTICES if n in done.stderr], done.stderr

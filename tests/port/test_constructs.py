@@ -127,7 +127,7 @@ CASES = [
     ("shape <- c(28, 28, 1)\ninputs <- keras_input(shape = shape)",
      ["shape = np.array([28.0, 28.0, 1.0])", "inputs = keras.Input(shape=tuple(map(int, shape)))"]),
     ("outs <- lapply(model$layers, function(x) x$output)",
-     ["outs = [(lambda x: x.output)(item) for item in model.layers]"]),
+     ["outs = [x.output for x in model.layers]"]),
     ("x <- random_normal(c(8, 2), seed = 1)", ["x = keras.random.normal((8, 2), seed=1)"]),
     ("p <- pad_sequences(s, maxlen = 5, padding = 'post')",
      ['p = keras.utils.pad_sequences(s, maxlen=5, padding="post")']),
@@ -174,7 +174,7 @@ def test_new_layer_class(tmp_path):
         "        self.factor = factor",
         "    def call(self, inputs):",
         "        return inputs * self.factor",
-        "out = Twice(factor=3)(inputs)",
+        "out = Twice(factor=3.0)(inputs)",  # R's 3 reaches Python as a float
     ]
 
 

@@ -89,6 +89,7 @@ class TranslatorProtocol(Protocol):
     kinds: dict[str, str]
     functions: set[str]
     classes: dict[str, tuple[str, str]]
+    config_sources: dict[str, str]
     helpers: dict[str, str]
     fit_defaults: dict[str, Any]
     in_condition: bool

@@ -188,8 +188,9 @@ def assemble(docstring: str, imports: set[str], setup: list[str], helpers: list[
         parts.pop()
     while body and not body[0]:
         body = body[1:]
-    first_code = next((line for line in body if line and not line.startswith("#")), "")
-    blank = 2 if first_code.startswith(("def ", "class ")) or helpers else 1
+    # ruff's isort: two blank lines after the imports before a definition, one before
+    # anything else (a comment above a definition included)
+    blank = 2 if (body and body[0].startswith(("def ", "class "))) or helpers else 1
     parts += [""] * blank + body
     lines: list[str] = []
     for line in parts:

@@ -41,7 +41,8 @@ def function_lines(tr: TranslatorProtocol, name: str, node: RNode, indent: str, 
         params.append("**kwargs")
         shadowed["**kwargs"] = tr.kinds.get("**kwargs")
         tr.kinds["**kwargs"] = "dots"
-    tr.functions.add(name)
+    if not method:
+        tr.functions.add(name)
     body = node.body[0]
     statements = body.body if body.kind == "block" else [body]
     lines = emitter.block(statements, inner, returns=returns)

@@ -79,6 +79,10 @@ def keras_functions() -> dict[str, KerasFunction]:
             table[ep.r_name] = function
             for alias in KERAS3_ALIASES.get(ep.r_name, ()):
                 table[alias] = function
+    # the legacy R package's backend functions: k_<name> is op_<name>, same arguments
+    table.update({f"k_{name[3:]}": function for name, function in list(table.items())
+                  if name.startswith("op_") and f"k_{name[3:]}" not in table})
+    table["k_pow"] = table["op_power"]
     return table
 
 
@@ -195,6 +199,28 @@ def axis_text(tr: TranslatorProtocol, value: RNode) -> str:
     return f"{tr.expr(value).wrap(11)} - 1"
 
 
+#: Modules whose functions compute with the values they get: R's whole doubles (``1``)
+#: are floats there (``1.0``), as reticulate passes them, or Keras computes in integers.
+TENSOR_MODULES = ("keras.ops.", "keras.activations.", "keras.random.")
+
+
+def r_double(tr: TranslatorProtocol, value: RNode) -> str:
+    """A value R hands to Python as it arrives there: a double literal as a float
+    (``3`` -> ``3.0``, ``-1`` -> ``-1.0``); ``3L`` and everything else as
+    :func:`plain_value`."""
+    if value.kind == "num":
+        return repr(float(value.value))
+    if is_double_literal(value):
+        return f"-{r_double(tr, value.right)}"  # type: ignore[arg-type]
+    return plain_value(tr, value)
+
+
+def is_double_literal(value: RNode) -> bool:
+    """``3``, ``0.5``, ``-1``: an R double written as a number."""
+    return value.kind == "num" or (value.kind == "unary" and value.op == "-"
+                                   and value.right is not None and value.right.kind == "num")
+
+
 def plain_value(tr: TranslatorProtocol, value: RNode) -> str:
     """An argument without a conversion: R vectors and lists of constants become Python
     lists; a bare wrapper (``activation_relu``) is its Python function."""
@@ -256,7 +282,10 @@ def keyword_arguments(tr: TranslatorProtocol, function: KerasFunction, matched: 
             if formal in function.positional:
                 by_position = False
             continue
-        text = convert(tr, matched[formal], function.kinds.get(formal))
+        kind = function.kinds.get(formal)
+        text = r_double(tr, matched[formal]) if kind in (None, "tensor") \
+            and function.python.startswith(TENSOR_MODULES) \
+            else convert(tr, matched[formal], kind)
         py_name = function.py_names.get(formal, formal)
         by_position = by_position and formal in function.positional
         parts.append(text if by_position else f"{py_name}={text}")
@@ -301,7 +330,20 @@ def is_layer_call(tr: TranslatorProtocol, name: str) -> bool:
 def user_layer(tr: TranslatorProtocol, call: RNode) -> str:
     """A call of a user class without a piped object: ``Name(args)``."""
     class_name, _ = tr.classes[python_name(call.call_name or "")]
-    return f"{class_name}({tr.call_arguments(call.args)})"
+    return f"{class_name}({constructor_arguments(tr, call.args)})"
+
+
+def constructor_arguments(tr: TranslatorProtocol, args: Sequence[Arg]) -> str:
+    """The arguments of a user class's constructor as Python gets them from R: whole
+    doubles are floats (``over_weight = 3`` -> ``over_weight=3.0``)."""
+    parts = []
+    for arg in args:
+        if arg.value is not None and is_double_literal(arg.value):
+            text = r_double(tr, arg.value)
+            parts.append(f"{python_name(arg.name)}={text}" if arg.name else text)
+        else:
+            parts.append(tr.call_arguments([arg]))
+    return ", ".join(parts)
 
 
 def layer_without_object(tr: TranslatorProtocol, call: RNode) -> tuple[str, RNode | None]:
@@ -463,6 +505,7 @@ HANDLERS_MODEL = {
     "summary": model_method("summary", ()),
     "count_params": model_method("count_params", ()),
     "get_weights": model_method("get_weights", ()),
+    "get_config": model_method("get_config", ()),
     "set_weights": model_method("set_weights", ("weights",)),
     "save_model": model_method("save", ("filepath", "overwrite")),
     "save_model_weights": model_method("save_weights", ("filepath", "overwrite")),
@@ -477,6 +520,21 @@ def get_layer(tr: TranslatorProtocol, node: RNode) -> Py:
     if "index" in matched:
         return Py(f"{model}.get_layer(index={axis_text(tr, matched['index'])})")
     return Py(f"{model}.get_layer({tr.text(matched['name'])})")
+
+
+def from_config(tr: TranslatorProtocol, node: RNode) -> Py:
+    """keras3's ``from_config(config)`` rebuilds the object ``config <- get_config(obj)``
+    came from: ``type(obj).from_config(config)`` (a model's ``custom_objects`` kept)."""
+    matched, _, extra_named = match_arguments(node.args, ("config", "custom_objects"))
+    config = matched.get("config")
+    source = tr.config_sources.get(python_name(config.value)) \
+        if config is not None and config.kind == "sym" else None
+    if source is None or extra_named:
+        raise Untranslatable("from_config() of a config not made by get_config() here")
+    parts = [tr.text(config)]
+    if "custom_objects" in matched:
+        parts.append(f"custom_objects={plain_value(tr, matched['custom_objects'])}")
+    return Py(f"type({source}).from_config({', '.join(parts)})")
 
 
 def load_model(tr: TranslatorProtocol, node: RNode) -> Py:
@@ -657,6 +715,7 @@ HANDLERS: dict[str, Any] = {
     "layer_input": keras_input,
     "keras_model": keras_model,
     "get_layer": get_layer,
+    "from_config": from_config,
     "load_model": load_model,
     "load_model_tf": load_model,
     "set_random_seed": set_random_seed,
@@ -687,6 +746,7 @@ HANDLERS: dict[str, Any] = {
     "dataset_take": dataset_method("take", ("count",)),
     "dataset_repeat": dataset_method("repeat", ("count",)),
     "clear_session": lambda tr, node: Py(f"{tr.use('keras')}.backend.clear_session()"),
+    "k_epsilon": lambda tr, node: Py(f"{tr.use('keras')}.config.epsilon()"),
 }
 
 

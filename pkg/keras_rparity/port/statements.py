@@ -29,6 +29,7 @@ from keras_rparity.port.functions import function_lines
 from keras_rparity.port.keras_calls import (
     FIT_FORMALS,
     is_layer_call,
+    keras_model_sequential,
     layer_without_object,
     match_arguments,
     sequential_parts,
@@ -228,6 +229,8 @@ class StatementEmitter:
             return [f"{indent}raise {stop_message(tr, call)}"]
         if name in ("freeze_weights", "unfreeze_weights"):
             return self.freeze(call, indent, trainable=name == "unfreeze_weights")
+        if name == "with":
+            return self.with_statement(call, indent, returns)
         if name == "stopifnot":
             return [f"{indent}assert {tr.text(a.value)}" for a in call.args]
         added = self.sequential_add(call, indent)
@@ -242,6 +245,26 @@ class StatementEmitter:
         if node.kind != "call" and call.kind != "call":
             return [f"{indent}_ = {text}"]  # a value R computes and drops
         return [f"{indent}{text}"]
+
+    def with_statement(self, call: RNode, indent: str, returns: bool) -> list[str]:
+        """``with(tf$GradientTape() %as% tape, { ... })`` -> ``with tf.GradientTape() as
+        tape:`` (reticulate's ``with`` of a Python context manager)."""
+        tr = self.tr
+        matched, extra, extra_named = match_arguments(call.args, ("data", "expr"))
+        context, body = matched.get("data"), matched.get("expr")
+        if context is None or body is None or extra or extra_named:
+            raise Untranslatable("with() needs a context and a block")
+        target = ""
+        if context.kind == "binary" and context.op == "%as%" and context.right is not None \
+                and context.right.kind == "sym":
+            name = python_name(context.right.value)
+            target = f" as {name}"
+            context = context.left
+            tr.kinds[name] = "keras"
+        elif tr.kind_of(context) != "keras":  # base R's with(data, expr)
+            raise Untranslatable("with() of an R data frame or list (write its columns out)")
+        return [f"{indent}with {tr.text(context)}{target}:",
+                *self.suite(body, indent, returns)]
 
     def freeze(self, call: RNode, indent: str, trainable: bool) -> list[str]:
         """keras3's ``freeze_weights(model, from, to)``: layers ``from``..``to`` (1-based,
@@ -302,6 +325,11 @@ class StatementEmitter:
                 kind = tr.kind_of(value)
                 text = tr.text(value)
                 lines = [f"{indent}{name} = {text}"]
+                tr.config_sources.pop(name, None)
+                call = desugar_pipe(value) if value.kind == "binary" \
+                    and value.op in ("%>%", "|>") else value
+                if call.kind == "call" and call.call_name == "get_config" and call.args:
+                    tr.config_sources[name] = tr.text(call.args[0].value)
                 if kind is not None:
                     tr.kinds[name] = kind
                 else:
@@ -323,9 +351,10 @@ class StatementEmitter:
     def functional_chain(self, name: str, value: RNode, indent: str) -> list[str] | None:
         """``y <- x %>% layer_a() %>% layer_b()`` on a tensor: one line per layer."""
         tr = self.tr
-        if sequential_parts(tr, value) is not None:
+        parts = sequential_parts(tr, value)
+        if parts is not None:
             tr.kinds[name] = "sequential"
-            return None
+            return self.sequential_adds(name, *parts, indent)
         calls = []
         current = value
         while True:
@@ -350,6 +379,23 @@ class StatementEmitter:
             source = name
         tr.kinds[name] = "tensor"
         return lines
+
+    def sequential_adds(self, name: str, head: RNode, layers: list[RNode], indent: str
+                        ) -> list[str] | None:
+        """A Sequential model whose chain has a user layer: the model up to that layer,
+        then ``model.add(layer)`` for each layer from it on, so each is created (and,
+        with an input shape, built) where R creates and builds it: a user layer's
+        ``build()`` draws its weights' seeds then, between the other layers' creations.
+        None when the chain has no user layer (one ``keras.Sequential([...])``)."""
+        tr = self.tr
+        first = next((i for i, layer in enumerate(layers)
+                      if python_name(layer.call_name or "") in tr.classes), None)
+        if first is None:
+            return None
+        model = keras_model_sequential(tr, head, layers[:first]).text
+        return [f"{indent}{name} = {model}",
+                *[f"{indent}{name}.add({layer_without_object(tr, layer)[0]})"
+                  for layer in layers[first:]]]
 
     def unpacking(self, node: RNode, indent: str) -> list[str]:
         """zeallot's ``c(a, b) %<-% value`` -> ``a, b = value`` (nested, ``.`` skipped)."""
@@ -397,11 +443,12 @@ class StatementEmitter:
             iterable = f"range(1, len({tr.text(seq.args[0].value)}) + 1)"
         elif seq.kind == "binary" and seq.op == ":":
             iterable = tr.colon(seq.left, seq.right, as_range=True).text
-        else:
-            iterable, kind = tr.text(seq), "item"
+        else:  # the items of a Keras object's list (model$layers) are Keras objects
+            iterable = tr.text(seq)
+            kind = "keras" if tr.kind_of(seq) in ("keras", "sequential") else "item"
         if node.var not in _symbols(node.then):
             var = f"_{var}"
-        if kind in ("scalar", "name"):
+        if kind in ("scalar", "name", "keras"):
             tr.kinds[var] = kind
         return [f"{indent}for {var} in {iterable}:", *self.suite(node.then, indent)]
 

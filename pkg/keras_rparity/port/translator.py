@@ -71,6 +71,9 @@ BINARY = {
     "&": ("&", BIT_AND), "|": ("|", BIT_OR), "&&": ("and", AND), "||": ("or", OR),
 }
 
+#: R's arithmetic operators: scalars make a scalar.
+ARITHMETIC = ("+", "-", "*", "/", "^", "%%", "%/%")
+
 #: R constants.
 CONSTANTS = {"TRUE": "True", "T": "True", "FALSE": "False", "F": "False", "NULL": "None",
              "NA": "None", "NA_integer_": "None", "NA_character_": "None",
@@ -82,6 +85,9 @@ BUILTIN_SYMBOLS = {"pi": "np.pi", "letters": "list(string.ascii_lowercase)",
 
 #: Variable kinds that make ``$`` an attribute rather than a key.
 OBJECT_KINDS = {"keras", "sequential", "tensor", "self"}
+
+#: Variable kinds whose ``$`` is always a key (a function kept in a list included).
+CONTAINER_KINDS = {"dict", "list", "frame", "dataset", "dataset_split"}
 
 #: R's built-in data sets a port reads from a CSV file R writes beside it.
 R_DATASETS = ("iris", "mtcars", "airquality", "ToothGrowth", "PlantGrowth", "faithful",
@@ -96,6 +102,7 @@ class Translator:
     kinds: dict[str, str] = field(default_factory=dict)
     functions: set[str] = field(default_factory=set)
     classes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    config_sources: dict[str, str] = field(default_factory=dict)  # config -> its object
     imports: set[str] = field(default_factory=set)
     helpers: dict[str, str] = field(default_factory=dict)
     datasets: dict[str, str] = field(default_factory=dict)   # R data set -> csv file name
@@ -132,11 +139,16 @@ class Translator:
             return "logical"
         if node.kind == "unary" and node.op == "!":
             return "logical"
+        if node.kind == "unary" and node.op in ("-", "+"):
+            return "scalar" if self.kind_of(node.right) == "scalar" else None
+        if node.kind == "binary" and node.op in ARITHMETIC:
+            both = self.kind_of(node.left) == self.kind_of(node.right) == "scalar"
+            return "scalar" if both else None
         if node.kind == "binary" and node.op == "$":
             if node.left is not None and node.left.kind == "sym" and node.left.value == "self":
                 return "keras"  # what a layer or model keeps on itself
-            return {"frame": "column", "dataset": "dataset_split", "keras": "keras"}.get(
-                self.kind_of(node.left) or "")
+            return {"frame": "column", "dataset": "dataset_split", "keras": "keras",
+                    "sequential": "keras"}.get(self.kind_of(node.left) or "")
         if node.kind == "binary" and node.op in ("%>%", "|>"):
             return self.kind_of(desugar_pipe(node))
         if node.kind == "index" and node.op == "[[" and self.kind_of(node.left) == "dataset":
@@ -147,6 +159,10 @@ class Translator:
             return "frame"
         if node.kind in ("num", "int", "str"):
             return "scalar"
+        if node.kind == "call" and node.fn is not None and node.fn.kind == "binary" \
+                and node.fn.op == "$":  # tf$GradientTape(), self$add_weight(): Keras objects
+            keras_like = self.kind_of(node.fn.left) in ("keras", "sequential", "self")
+            return "keras" if keras_like else None
         if node.kind == "call":
             return result_kind(self, node)
         return None
@@ -192,6 +208,8 @@ class Translator:
             self.use("Path")
         if name in ("tf", "keras") and python_name(name) not in self.kinds:
             return Py(self.use(name))  # keras3's `keras` and tensorflow's `tf` objects
+        if python_name(name) in self.classes and python_name(name) not in self.kinds:
+            return Py(self.classes[python_name(name)][0])  # layer_x <- Layer("X", ...)
         if name == "...":
             if "**kwargs" not in self.kinds:
                 raise Untranslatable("`...` outside a function that takes `...`")
@@ -258,8 +276,9 @@ class Translator:
         function = "range" if as_range else f"{self.use('np')}.arange"
         return Py(f"{function}({a.text}, {stop})")
 
-    def member(self, obj: RNode | None, name: str) -> Py:
-        """``x$name``: a key of a list/data frame, an attribute of a Keras object."""
+    def member(self, obj: RNode | None, name: str, called: bool = False) -> Py:
+        """``x$name``: a key of a list/data frame, an attribute of a Keras object (and of
+        any value whose ``x$name(...)`` is called, but a list's)."""
         if obj is not None and obj.kind == "sym" and obj.value == "super":
             return Py(f"super().{'__init__' if name == 'initialize' else python_name(name)}")
         kind = self.kind_of(obj)
@@ -274,7 +293,8 @@ class Translator:
             return Py(f"{base.wrap(ATOM)}.params")
         if kind in OBJECT_KINDS or (obj is not None and obj.kind == "sym"
                                     and obj.value in ("self", "super")) \
-                or (kind is None and (name in KERAS_ATTRIBUTES or name.startswith("_"))):
+                or (kind is None and (name in KERAS_ATTRIBUTES or name.startswith("_"))) \
+                or (called and kind not in CONTAINER_KINDS):
             attribute = name if name.isidentifier() and not keyword.iskeyword(name) \
                 else python_name(name)
             return Py(f"{base.wrap(ATOM)}.{attribute}")
@@ -284,7 +304,8 @@ class Translator:
         name = node.call_name
         if name is None:
             if node.fn is not None and node.fn.kind == "binary" and node.fn.op == "$":
-                target = self.expr(node.fn)
+                target = self.member(node.fn.left, node.fn.right.value if node.fn.right
+                                     else "", called=True)
                 return Py(f"{target.wrap(ATOM)}({self.call_arguments(node.args)})")
             function = self.expr(node.fn)
             return Py(f"{function.wrap(ATOM)}({self.call_arguments(node.args)})")

@@ -145,6 +145,48 @@ CASES = [
      ["def f(x):", "    if x < 0:", '        raise ValueError(f"negative: {x}")',
       "    return np.sqrt(x)"]),
     ("# the data\nx <- 1  # one\ny <- 2", ["# the data", "x = 1  # one", "y = 2"]),
+    # keras3's R helpers as methods of the object
+    ("cfg <- get_config(get_layer(model, index = 1))\nnew <- from_config(cfg)",
+     ["cfg = model.get_layer(index=0).get_config()",
+      "new = type(model.get_layer(index=0)).from_config(cfg)"]),
+    ("cfg <- model |> get_config()\nm2 <- from_config(cfg, custom_objects = list(Twice = t2))",
+     ["cfg = model.get_config()",
+      'm2 = type(model).from_config(cfg, custom_objects={"Twice": t2})']),
+    ("w <- get_weights(model)\nset_weights(model2, w)",
+     ["w = model.get_weights()", "model2.set_weights(w)"]),
+    ("save_model(model, 'm.keras')\nm2 <- load_model('m.keras')",
+     ['model.save("m.keras")', 'm2 = keras.models.load_model("m.keras")']),
+    ("ok <- isTRUE(all.equal(predict(m2, x), predict(model, x)))",
+     ["ok = r_all_equal(m2.predict(x), model.predict(x)) is True"]),
+    ("stopifnot(all.equal(a, b, tolerance = 1e-6))",
+     ["assert r_all_equal(a, b, tolerance=1e-06)"]),
+    # legacy `keras` names: k_* backend functions are op_*, lr = is learning_rate =
+    ("m <- k_mean(x, axis = 2)\ne <- k_epsilon()",
+     ["m = keras.ops.mean(x, axis=1)", "e = keras.config.epsilon()"]),
+    ("model <- keras_model_sequential() %>%\n"
+     "  layer_dense(units = 4, input_shape = c(3)) %>%\n  layer_dense(units = 1)",
+     ["model = keras.Sequential([keras.Input(shape=(3,)), keras.layers.Dense(4), "
+      "keras.layers.Dense(1)])"]),
+    # R's doubles reach Keras' ops as floats (integers would make integer tensors)
+    ("w <- op_where(x > 0, x, 0)", ["w = keras.ops.where(x > 0, x1=x, x2=0.0)"]),
+    # arithmetic of scalars is a scalar: a shape of one dimension
+    ("model <- keras_model_sequential(input_shape = 28 * 28) |> layer_dense(10)",
+     ["model = keras.Sequential([keras.Input(shape=(28 * 28,)), keras.layers.Dense(10)])"]),
+    # methods of Python objects, named lists, one-argument functions written inline
+    ("with(tf$GradientTape() %as% tape, {\n  loss <- op_mean(op_square(y))\n})\n"
+     "g <- tape$gradient(loss, w)",
+     ["with tf.GradientTape() as tape:", "    loss = keras.ops.mean(keras.ops.square(y))",
+      "g = tape.gradient(loss, w)"]),
+    ("model <- keras_model(inputs, outputs)\nfor (m in model$metrics) print(m$name)",
+     ["model = keras.Model(inputs, outputs)", "for m in model.metrics:", "    print(m.name)"]),
+    ("model <- keras_model(inputs, outputs)\n"
+     "r <- setNames(lapply(model$metrics, function(m) m$result()),\n"
+     "              vapply(model$metrics, function(m) m$name, ''))",
+     ["model = keras.Model(inputs, outputs)",
+      "r = dict(zip([m.name for m in model.metrics], [m.result() for m in model.metrics], "
+      "strict=True))"]),
+    ("h <- list(loss = 1)\nv <- h$loss\nf <- h$update()",
+     ['h = {"loss": 1}', 'v = h["loss"]', 'f = h["update"]()']),
 ]
 
 
@@ -174,7 +216,7 @@ def test_new_layer_class(tmp_path):
         "        self.factor = factor",
         "    def call(self, inputs):",
         "        return inputs * self.factor",
-        "out = Twice(factor=3.0)(inputs)",  # R's 3 reaches Python as a float
+        "out = Twice(factor=3)(inputs)",
     ]
 
 
@@ -206,3 +248,88 @@ def test_untranslated_line_with_data_from_r(tmp_path):
     assert "# needs x (from untranslated R lines):" in lines
     assert "# z = x * 2" in lines
     assert lines[-1] == "model.fit(*next(r_fits), epochs=1)"
+
+
+def test_user_layer_in_a_sequential_model_is_added_where_r_builds_it(tmp_path):
+    code = """
+    layer_scaled <- Layer("Scaled", call = function(inputs) inputs * 2)
+    model <- keras_model_sequential(input_shape = 4) |>
+      layer_dense(units = 8) |>
+      layer_scaled() |>
+      layer_dense(units = 1)
+    objects <- list(Scaled = layer_scaled)
+    """
+    assert port_body(tmp_path, code)[-4:] == [
+        "model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(8)])",
+        "model.add(Scaled())",
+        "model.add(keras.layers.Dense(1))",
+        'objects = {"Scaled": Scaled}',
+    ]
+
+
+def test_private_fields_and_super_methods(tmp_path):
+    code = """
+    callback_losses <- Callback(
+      "Losses",
+      initialize = function(file) {
+        super$initialize()
+        private$file <- file
+      },
+      on_train_end = function(logs = NULL) {
+        super$on_train_end(logs)
+        cat(private$file, "\\n")
+      }
+    )
+    """
+    assert port_body(tmp_path, code) == [
+        "class Losses(keras.callbacks.Callback):",
+        "    def __init__(self, file):",
+        "        super().__init__()",
+        "        self._file = file",
+        "    def on_train_end(self, logs=None):",
+        "        super().on_train_end(logs)",
+        "        print(self._file)",
+    ]
+
+
+def test_subclassed_model_with_train_step(tmp_path):
+    code = """
+    custom_model <- Model(
+      "CustomModel",
+      train_step = function(data) {
+        c(x, y) %<-% data
+        with(tf$GradientTape() %as% tape, {
+          y_pred <- self(x, training = TRUE)
+          loss <- self$compute_loss(y = y, y_pred = y_pred)
+        })
+        self$optimizer$apply(tape$gradient(loss, self$trainable_variables),
+                             self$trainable_variables)
+        for (metric in self$metrics) metric$update_state(y, y_pred)
+        setNames(lapply(self$metrics, function(m) m$result()),
+                 sapply(self$metrics, function(m) m$name))
+      }
+    )
+    model <- custom_model()
+    """
+    assert port_body(tmp_path, code) == [
+        "class CustomModel(keras.Model):",
+        "    def train_step(self, data):",
+        "        x, y = data",
+        "        with tf.GradientTape() as tape:",
+        "            y_pred = self(x, training=True)",
+        "            loss = self.compute_loss(y=y, y_pred=y_pred)",
+        "        self.optimizer.apply(",
+        "            tape.gradient(loss, self.trainable_variables),",
+        "            self.trainable_variables,",
+        "        )",
+        "        for metric in self.metrics:",
+        "            metric.update_state(y, y_pred)",
+        "        return dict(",
+        "            zip(",
+        "                np.array([m.name for m in self.metrics]),",
+        "                [m.result() for m in self.metrics],",
+        "                strict=True,",
+        "            ),",
+        "        )",
+        "model = CustomModel()",
+    ]

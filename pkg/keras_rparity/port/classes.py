@@ -13,11 +13,7 @@ from __future__ import annotations
 
 from keras_rparity.port.expressions import Py, TranslatorProtocol, Untranslatable, python_name
 from keras_rparity.port.functions import function_lines
-from keras_rparity.port.keras_calls import (
-    constructor_arguments,
-    sequential_chain,
-    sequential_parts,
-)
+from keras_rparity.port.keras_calls import sequential_chain, sequential_parts
 from keras_rparity.port.parse_tree import RNode
 
 #: R constructor -> (Python base class, kind of class).
@@ -90,9 +86,9 @@ def call_user_class(tr: TranslatorProtocol, node: RNode) -> Py:
         # keras3's layer functions take the model or tensor first, as layer_*() do
         if sequential_parts(tr, node) is not None:
             return sequential_chain(tr, node)
-        layer = f"{class_name}({constructor_arguments(tr, args[1:])})"
+        layer = f"{class_name}({tr.call_arguments(args[1:])})"
         return Py(f"{layer}({tr.text(args[0].value)})")
-    return Py(f"{class_name}({constructor_arguments(tr, args)})")
+    return Py(f"{class_name}({tr.call_arguments(args)})")
 
 
 

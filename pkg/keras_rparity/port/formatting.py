@@ -188,9 +188,10 @@ def assemble(docstring: str, imports: set[str], setup: list[str], helpers: list[
         parts.pop()
     while body and not body[0]:
         body = body[1:]
-    # ruff's isort: two blank lines after the imports before a definition, one before
-    # anything else (a comment above a definition included)
-    blank = 2 if (body and body[0].startswith(("def ", "class "))) or helpers else 1
+    # ruff's isort: two blank lines after the imports before a definition (with the
+    # comment lines right above it), one before anything else
+    first = body[:body.index("")] if "" in body else body
+    blank = 2 if any(line.startswith(("def ", "class ")) for line in first) or helpers else 1
     parts += [""] * blank + body
     lines: list[str] = []
     for line in parts:

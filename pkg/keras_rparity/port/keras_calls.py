@@ -330,20 +330,8 @@ def is_layer_call(tr: TranslatorProtocol, name: str) -> bool:
 def user_layer(tr: TranslatorProtocol, call: RNode) -> str:
     """A call of a user class without a piped object: ``Name(args)``."""
     class_name, _ = tr.classes[python_name(call.call_name or "")]
-    return f"{class_name}({constructor_arguments(tr, call.args)})"
+    return f"{class_name}({tr.call_arguments(call.args)})"
 
-
-def constructor_arguments(tr: TranslatorProtocol, args: Sequence[Arg]) -> str:
-    """The arguments of a user class's constructor as Python gets them from R: whole
-    doubles are floats (``over_weight = 3`` -> ``over_weight=3.0``)."""
-    parts = []
-    for arg in args:
-        if arg.value is not None and is_double_literal(arg.value):
-            text = r_double(tr, arg.value)
-            parts.append(f"{python_name(arg.name)}={text}" if arg.name else text)
-        else:
-            parts.append(tr.call_arguments([arg]))
-    return ", ".join(parts)
 
 
 def layer_without_object(tr: TranslatorProtocol, call: RNode) -> tuple[str, RNode | None]:

@@ -86,8 +86,9 @@ BUILTIN_SYMBOLS = {"pi": "np.pi", "letters": "list(string.ascii_lowercase)",
 #: Variable kinds that make ``$`` an attribute rather than a key.
 OBJECT_KINDS = {"keras", "sequential", "tensor", "self"}
 
-#: Variable kinds whose ``$`` is always a key (a function kept in a list included).
-CONTAINER_KINDS = {"dict", "list", "frame", "dataset", "dataset_split"}
+#: Variable kinds whose ``$`` is always a key (a function kept in a list included; the
+#: items of a list R loops over are lists).
+CONTAINER_KINDS = {"dict", "list", "frame", "dataset", "dataset_split", "item"}
 
 #: R's built-in data sets a port reads from a CSV file R writes beside it.
 R_DATASETS = ("iris", "mtcars", "airquality", "ToothGrowth", "PlantGrowth", "faithful",
@@ -281,6 +282,9 @@ class Translator:
         any value whose ``x$name(...)`` is called, but a list's)."""
         if obj is not None and obj.kind == "sym" and obj.value == "super":
             return Py(f"super().{'__init__' if name == 'initialize' else python_name(name)}")
+        if obj is not None and obj.kind == "sym" and obj.value == "private" \
+                and "private" not in self.kinds and "self" in self.kinds:
+            return Py(f"self._{python_name(name)}")  # keras3's per-object private fields
         kind = self.kind_of(obj)
         base = self.expr(obj)
         if kind == "dataset":

@@ -187,6 +187,8 @@ CASES = [
       "strict=True))"]),
     ("h <- list(loss = 1)\nv <- h$loss\nf <- h$update()",
      ['h = {"loss": 1}', 'v = h["loss"]', 'f = h["update"]()']),
+    ("cfgs <- list(a = list(opt = f))\np <- cfgs[['a']]\no <- p$opt()",
+     ['cfgs = {"a": {"opt": f}}', 'p = cfgs["a"]', 'o = p["opt"]()']),
 ]
 
 

@@ -154,6 +154,9 @@ class Translator:
             return self.kind_of(desugar_pipe(node))
         if node.kind == "index" and node.op == "[[" and self.kind_of(node.left) == "dataset":
             return "dataset_split"
+        if node.kind == "index" and node.op == "[[" and self.kind_of(node.left) in (
+                "dict", "list"):
+            return "item"  # an element of an R list: a list too, unless known otherwise
         if node.kind == "index" and node.op == "[" and self.kind_of(node.left) == "frame" \
                 and node.args and (column := node.args[-1].value) is not None \
                 and column.kind == "call" and column.call_name == "c":

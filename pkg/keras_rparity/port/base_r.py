@@ -478,6 +478,8 @@ def head(tr: TranslatorProtocol, node: RNode) -> Py:
     x = tr.expr(m["x"]).wrap(ATOM)
     if tr.kind_of(m["x"]) == "frame":
         return Py(f"{x}.{function}({n})")
+    if n == "1":  # R's one element is its scalar (tail(input_shape, 1): the last size)
+        return Py(f"{x}[0]" if function == "head" else f"{x}[-1]")
     return Py(f"{x}[:{n}]" if function == "head" else f"{x}[-{n}:]")
 
 

@@ -139,10 +139,14 @@ class StatementEmitter:
             used = (_symbols(node) - _fit_data_symbols(node)) & self.tainted
             if used:
                 return self.dependent_lines(node, indent, used, returns)
+        before = len(self.untranslated)
         try:
-            return self.statement(node, indent, returns)
+            lines = self.statement(node, indent, returns)
         except Untranslatable as error:
             return self.untranslated_lines(node, indent, str(error))
+        if len(self.untranslated) > before:  # a function with untranslated lines: its
+            self.tainted |= _assigned(node)   # value comes from R too
+        return lines
 
     def source(self, node: RNode) -> list[str]:
         return self.program.lines[node.line1 - 1:node.line2]

@@ -187,6 +187,46 @@ CASES = [
       "strict=True))"]),
     ("h <- list(loss = 1)\nv <- h$loss\nf <- h$update()",
      ['h = {"loss": 1}', 'v = h["loss"]', 'f = h["update"]()']),
+    # iterators and assignments in expressions (reticulate, tfdatasets)
+    ("it <- as_iterator(ds)\nwhile (!is.null(batch <- iter_next(it))) print(batch)",
+     ["it = iter(ds)", "while (batch := next(it, None)) is not None:", "    print(batch)"]),
+    ("iterate(ds, function(b) {\n  print(b)\n})", ["for b in ds:", "    print(b)"]),
+    ("(n <- nrow(x))", ["n = x.shape[0]", "print(n)"]),
+    # unpacking: zeallot's defaults, dotty's .[a, b] <-, magrittr's %<>% and `op`()
+    ("c(x, y = NULL, w = NULL) %<-% data", ["x, y, w = (*data, None, None)[:3]"]),
+    (".[a, b] <- list(1, 2)", ["a, b = [1, 2]"]),
+    ("x %<>% `*`(2)\ns %<>% `+`(op_shape(.))", ["x = x * 2", "s = s + keras.ops.shape(s)"]),
+    ("s <- ds %>% dataset_map(function(x) x / 255)",
+     ["s = ds.map(lambda x: x / 255)"]),
+    # definitions wrapped by R calls are decorated in Python
+    ("step <- tf_function(function(x) x * 2)", ["@tf.function", "def step(x):",
+                                                 "    return x * 2"]),
+    ("layer_x <- register_keras_serializable(\n"
+     "  Layer('X', call = function(inputs) inputs), package = 'P')",
+     ['@keras.saving.register_keras_serializable(package="P")',
+      "class X(keras.layers.Layer):", "    def call(self, inputs):", "        return inputs"]),
+    # keras3's (de)serialization helpers
+    ("cfg <- serialize_keras_object(r)\nr2 <- deserialize_keras_object(cfg)",
+     ["cfg = keras.saving.serialize_keras_object(r)",
+      "r2 = keras.saving.deserialize_keras_object(cfg)"]),
+    ("with_custom_object_scope(list(X = f), {\n  m <- load_model('m.keras')\n})",
+     ['with keras.saving.custom_object_scope({"X": f}):',
+      '    m = keras.models.load_model("m.keras")']),
+    ("set_custom_objects(clear = TRUE)", ["keras.saving.get_custom_objects().clear()"]),
+    ("m2 <- clone_model(model)\nsave_model_config(m2, 'c.json')\n"
+     "m3 <- load_model_config('c.json')",
+     ["m2 = keras.models.clone_model(model)", 'Path("c.json").write_text(m2.to_json())',
+      'm3 = keras.models.model_from_json(Path("c.json").read_text())']),
+    # base R: the clock, do.call, one element of head/tail
+    ("t0 <- Sys.time()", ["t0 = datetime.now()"]),
+    ("f <- function(units) units\nargs <- list(units = 2)\nv <- do.call(f, args)",
+     ["def f(units):", "    return units", 'args = {"units": 2}', "v = f(**args)"]),
+    ("d <- tail(input_shape, 1)", ["d = input_shape[-1]"]),
+    # R's matching against the Python signature; whole-number arithmetic stays integer
+    ("s <- learning_rate_schedule_exponential_decay(0.1, 100, decay_rate = 0.96)",
+     ["s = keras.optimizers.schedules.ExponentialDecay(", "    initial_learning_rate=0.1,",
+      "    decay_steps=100,", "    decay_rate=0.96,", ")"]),
+    ("d <- layer_dense(units = 7 * 7 * 128)", ["d = keras.layers.Dense(7 * 7 * 128)"]),
     ("cfgs <- list(a = list(opt = f))\np <- cfgs[['a']]\no <- p$opt()",
      ['cfgs = {"a": {"opt": f}}', 'p = cfgs["a"]', 'o = p["opt"]()']),
 ]
@@ -335,3 +375,32 @@ def test_subclassed_model_with_train_step(tmp_path):
         "        )",
         "model = CustomModel()",
     ]
+
+
+def test_active_properties_of_a_class(tmp_path):
+    code = """
+    Tracker <- new_model_class(
+      "Tracker",
+      metrics = mark_active(function() list(self$a, self$b))
+    )
+    """
+    assert port_body(tmp_path, code) == [
+        "class Tracker(keras.Model):",
+        "    @property",
+        "    def metrics(self):",
+        "        return [self.a, self.b]",
+    ]
+
+
+def test_function_with_untranslated_lines_gives_r_values(tmp_path):
+    code = """
+    make <- function(n) {
+      k <- sample.int(n)
+      list(x = k)
+    }
+    d <- make(4)
+    fit(model, d$x, d$x, epochs = 1)
+    """
+    lines = port_body(tmp_path, code, data_from_r=True)
+    assert "# needs make (from untranslated R lines):" in lines
+    assert lines[-1] == "model.fit(*next(r_fits), epochs=1)"

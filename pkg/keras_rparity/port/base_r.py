@@ -428,6 +428,19 @@ def _comprehension(tr: TranslatorProtocol, values: RNode, function: RNode) -> st
     return f"[{text} for {var} in {iterable}]"
 
 
+def do_call(tr: TranslatorProtocol, node: RNode) -> Py:
+    """``do.call(f, args)``: a named list's elements by name, a list's by position."""
+    m = _args(node, ("what", "args"))
+    kind = tr.kind_of(m["args"])
+    if kind not in ("dict", "list"):
+        raise Untranslatable("do.call() with arguments not known to be a named or plain list")
+    function = m["what"]
+    if function.kind != "sym" or python_name(function.value) not in (
+            *tr.functions, *tr.classes, *tr.kinds):
+        raise Untranslatable("do.call() of a function other than the program's own")
+    return Py(f"{tr.text(function)}({'**' if kind == 'dict' else '*'}{tr.text(m['args'])})")
+
+
 def set_names(tr: TranslatorProtocol, node: RNode) -> Py:
     """``setNames(values, names)`` -> ``dict(zip(names, values))`` (a named list)."""
     m = _args(node, ("object", "nm"))
@@ -564,7 +577,7 @@ def sprintf(tr: TranslatorProtocol, node: RNode) -> Py:
         value = next(values, None)
         if value is None:
             raise Untranslatable("sprintf() with fewer values than its format asks for")
-        text = tr.text(value)
+        text = tr.text(value.right if value.kind == "paren" else value)
         if conversion in "di":
             text, conversion = f"int({text})", "d"
         pieces.append(text)
@@ -855,6 +868,7 @@ HANDLERS: dict[str, Handler] = {
     "suppressMessages": identity, "is.null": is_null, "set.seed": set_seed,
     "runif": random_draw, "rnorm": random_draw, "sample": random_draw, "rbinom": random_draw,
     "unlink": unlink, "file.path": file_path, "setNames": set_names,
+    "Sys.time": lambda tr, n: Py(f"{tr.use('datetime')}.now()"), "do.call": do_call,
     "all.equal": all_equal,
     "str": print_, "isTRUE": lambda tr, n: Py(
         f"{tr.expr(n.args[0].value).wrap(COMPARE + 1)} is True", COMPARE),

@@ -24,6 +24,7 @@ IMPORTS = {
     "string": (0, "import string"),
     "locale": (0, "import locale"),
     "shutil": (0, "import shutil"),
+    "datetime": (0, "from datetime import datetime"),
     "Path": (0, "from pathlib import Path"),
     "keras": (1, "import keras"),
     "np": (1, "import numpy as np"),

@@ -143,14 +143,26 @@ def convert(tr: TranslatorProtocol, value: RNode, kind: str | None) -> str:
                 else repr(value.value)
         if value.kind == "call" and value.call_name == "c":
             return tuple_text([convert(tr, a.value, kind) for a in value.args if a.value])
-        if kind == "count":  # R's wrapper makes any whole double an integer
-            return f"int({tr.text(value)})"
+        if kind == "count" and not _whole_arithmetic(value):  # R's wrapper makes any
+            return f"int({tr.text(value)})"                       # whole double an integer
         return tr.text(value)
     if kind in ("int_tuple", "shape", "nested_int"):
         return shape_text(tr, value, scalar_is_tuple=kind == "shape")
     if kind in ("axis", "index"):
         return axis_text(tr, value)
     return plain_value(tr, value)
+
+
+def _whole_arithmetic(value: RNode | None) -> bool:
+    """``7 * 7 * 128``: whole numbers with ``+``, ``-``, ``*``: an integer in Python."""
+    if value is None:
+        return False
+    if value.kind in ("num", "int"):
+        return value.value == int(value.value)
+    if value.kind == "paren":
+        return _whole_arithmetic(value.right)
+    return value.kind == "binary" and value.op in ("+", "-", "*") \
+        and _whole_arithmetic(value.left) and _whole_arithmetic(value.right)
 
 
 def tuple_text(items: Sequence[str]) -> str:
@@ -620,6 +632,62 @@ def dataset_method(method: str, formals: Sequence[str]) -> Any:
     return handler
 
 
+def keras_function(target: str, formals: Sequence[str]) -> Any:
+    """``f(a, b = x)`` -> ``keras.<target>(a, b=x)``: the first formal by position."""
+
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
+        matched, extra, extra_named = match_arguments(node.args, formals)
+        if extra:
+            raise Untranslatable(f"{node.call_name}() given unnamed arguments it has no "
+                                 "place for")
+        parts = [plain_value(tr, matched.pop(formals[0]))] if formals[0] in matched else []
+        parts += [f"{k}={plain_value(tr, v)}" for k, v in {**matched, **extra_named}.items()]
+        return Py(f"{tr.use('keras')}.{target}({', '.join(parts)})")
+
+    return handler
+
+
+def register_serializable(tr: TranslatorProtocol, node: RNode) -> Py:
+    """``register_keras_serializable(object, name, package)`` -> the object registered:
+    ``keras.saving.register_keras_serializable(package=..., name=...)(object)``."""
+    matched, _, _ = match_arguments(node.args, ("object", "name", "package"))
+    options = ", ".join(f"{k}={tr.text(matched[k])}" for k in ("package", "name")
+                        if k in matched)
+    return Py(f"{tr.use('keras')}.saving.register_keras_serializable({options})"
+              f"({tr.text(matched['object'])})")
+
+
+def set_custom_objects(tr: TranslatorProtocol, node: RNode) -> Py:
+    """keras3's ``set_custom_objects(objects)`` adds to Keras' global custom objects;
+    ``set_custom_objects(clear = TRUE)`` empties them."""
+    matched, _, _ = match_arguments(node.args, ("objects", "clear"))
+    table = f"{tr.use('keras')}.saving.get_custom_objects()"
+    clear = matched.get("clear")
+    if clear is not None and clear.kind == "const" and clear.value in ("TRUE", "T"):
+        if "objects" in matched:
+            raise Untranslatable("set_custom_objects() that clears and adds at once")
+        return Py(f"{table}.clear()")
+    return Py(f"{table}.update({tr.text(matched['objects'])})")
+
+
+def iter_next(tr: TranslatorProtocol, node: RNode) -> Py:
+    """reticulate's ``iter_next(it)``: the next element, ``NULL`` (None) at the end."""
+    matched, _, _ = match_arguments(node.args, ("it", "completed"))
+    end = tr.text(matched["completed"]) if "completed" in matched else "None"
+    return Py(f"next({tr.text(matched['it'])}, {end})")
+
+
+def iterate(tr: TranslatorProtocol, node: RNode) -> Py:
+    """reticulate's ``iterate(it, f)``: ``f`` of each element, as a list."""
+    matched, _, _ = match_arguments(node.args, ("it", "f", "simplify"))
+    items = tr.text(matched["it"])
+    if "f" not in matched:
+        return Py(f"list({items})")
+    function = tr.expr(matched["f"])
+    call = function.wrap(ATOM) if function.prec >= ATOM else f"({function.text})"
+    return Py(f"[{call}(item) for item in {items}]")
+
+
 def tensor_slices_dataset(tr: TranslatorProtocol, node: RNode) -> Py:
     matched, _, _ = match_arguments(node.args, ("tensors",))
     value = matched["tensors"]
@@ -645,13 +713,18 @@ def by_lookup(prefix: str, module: str) -> Any:
                  and n[:1].isupper()]
         if not names:
             raise Untranslatable(f"keras.{module} has no {node.call_name}() equivalent")
+        # R's matching against the Python signature: names (partial too), then positions
+        formals = [p for p in inspect.signature(getattr(namespace, names[0])).parameters
+                   if p not in ("self", "args", "kwargs")]
+        matched, extra, extra_named = match_arguments(node.args, formals)
+        if extra:
+            raise Untranslatable(f"{node.call_name}() with more unnamed arguments than "
+                                 f"keras.{module}.{names[0]} takes")
         parts = []
-        for arg in node.args:
-            if arg.name is None or arg.value is None:
-                raise Untranslatable(f"{node.call_name}() with unnamed arguments")
-            kind = "shape" if arg.name in ("input_shape", "shape") else \
-                "int" if arg.name in ("decay_steps", "classes") else None
-            parts.append(f"{python_name(arg.name)}={convert(tr, arg.value, kind)}")
+        for name, value in {**matched, **extra_named}.items():
+            kind = "shape" if name in ("input_shape", "shape") else \
+                "int" if name in ("decay_steps", "classes") else None
+            parts.append(f"{python_name(name)}={convert(tr, value, kind)}")
         return Py(f"{tr.use('keras')}.{module}.{names[0]}({', '.join(parts)})")
 
     return handler
@@ -728,6 +801,12 @@ HANDLERS: dict[str, Any] = {
     "random_dropout": random_draw("dropout", ("inputs", "rate", "noise_shape", "seed")),
     "pad_sequences": pad_sequences,
     "tensor_slices_dataset": tensor_slices_dataset,
+    "as_iterator": lambda tr, node: Py(f"iter({tr.text(node.args[0].value)})"),
+    "as_array_iterator": lambda tr, node: Py(
+        f"{tr.expr(node.args[0].value).wrap(ATOM)}.as_numpy_iterator()"),
+    "iter_next": iter_next,
+    "iterate": iterate,
+    "dataset_map": dataset_method("map", ("map_func", "num_parallel_calls")),
     "dataset_batch": dataset_method("batch", ("batch_size", "drop_remainder")),
     "dataset_shuffle": dataset_method("shuffle", ("buffer_size",)),
     "dataset_prefetch": dataset_method("prefetch", ("buffer_size",)),
@@ -735,6 +814,23 @@ HANDLERS: dict[str, Any] = {
     "dataset_repeat": dataset_method("repeat", ("count",)),
     "clear_session": lambda tr, node: Py(f"{tr.use('keras')}.backend.clear_session()"),
     "k_epsilon": lambda tr, node: Py(f"{tr.use('keras')}.config.epsilon()"),
+    "serialize_keras_object": keras_function("saving.serialize_keras_object", ("object",)),
+    "deserialize_keras_object": keras_function("saving.deserialize_keras_object",
+                                               ("config", "custom_objects", "safe_mode")),
+    "register_keras_serializable": register_serializable,
+    "clone_model": keras_function("models.clone_model", ("model", "input_tensors",
+                                                         "clone_function")),
+    "save_model_config": lambda tr, node: Py(
+        f"{tr.use('Path')}({tr.text(node.args[1].value)}).write_text("
+        f"{tr.expr(node.args[0].value).wrap(ATOM)}.to_json())"),
+    "load_model_config": lambda tr, node: Py(
+        f"{tr.use('keras')}.models.model_from_json({tr.use('Path')}("
+        f"{tr.text(node.args[0].value)}).read_text())"),
+    "set_custom_objects": set_custom_objects,
+    "zip_lists": lambda tr, node: Py(
+        f"list(zip({', '.join(tr.text(a.value) for a in node.args)}, strict=True))"),
+    "tf_function": lambda tr, node: Py(
+        f"{tr.use('tf')}.function({tr.call_arguments(node.args)})"),
 }
 
 

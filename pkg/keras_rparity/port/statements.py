@@ -35,7 +35,7 @@ from keras_rparity.port.keras_calls import (
     sequential_parts,
     shape_text,
 )
-from keras_rparity.port.parse_tree import ParsedProgram, RNode
+from keras_rparity.port.parse_tree import Arg, ParsedProgram, RNode
 
 ASSIGN = ("<-", "=", "<<-", "->", "->>")
 
@@ -44,6 +44,13 @@ SETUP_CALLS = {"library", "require", "requireNamespace", "use_backend", "use_pyt
                "use_virtualenv", "use_condaenv", "install_keras", "options", "rm", "gc",
                "suppressPackageStartupMessages", "Sys.setenv", "py_require",
                "install.packages"}
+
+
+#: R calls that wrap a function or class definition: Python decorator, R formal of the
+#: wrapped object.
+DECORATORS = {"tf_function": ("tf.function", "f"),
+              "register_keras_serializable": ("keras.saving.register_keras_serializable",
+                                              "object")}
 
 
 #: Calls whose value R prints when typed at the top level (and that print nothing).
@@ -190,9 +197,20 @@ class StatementEmitter:
             target, value = (node.right, node.left) if node.op.startswith("->") \
                 else (node.left, node.right)
             assert target is not None and value is not None
+            if target.kind == "index" and target.left is not None \
+                    and target.left.kind == "sym" and target.left.value == ".":
+                # dotty's .[a, b] <- value: unpacking, as zeallot's c(a, b) %<-% value
+                pattern = RNode("call", fn=RNode("sym", text="c"), args=target.args)
+                return self.unpacking(RNode("binary", op="%<-%", left=pattern, right=value,
+                                            text=node.text), indent)
             return self.assignment(target, value, indent, returns)
         if node.kind == "binary" and node.op == "%<-%":
             return self.unpacking(node, indent)
+        if node.kind == "binary" and node.op == "%<>%" and node.left is not None:
+            # magrittr's x %<>% f(): x <- x %>% f()
+            return self.assignment(node.left, RNode("binary", op="%>%", left=node.left,
+                                                    right=node.right, text=node.text),
+                                   indent, returns)
         if node.kind == "if":
             return self.if_statement(node, indent, returns)
         if node.kind == "for":
@@ -235,6 +253,21 @@ class StatementEmitter:
             return self.freeze(call, indent, trainable=name == "unfreeze_weights")
         if name == "with":
             return self.with_statement(call, indent, returns)
+        if name == "with_custom_object_scope":
+            matched, _, _ = match_arguments(call.args, ("objects", "expr"))
+            scope = f"{tr.use('keras')}.saving.custom_object_scope"
+            return [f"{indent}with {scope}({tr.text(matched['objects'])}):",
+                    *self.suite(matched["expr"], indent, returns)]
+        if name == "iterate" and not returns and len(call.args) == 2 \
+                and call.args[1].value is not None and call.args[1].value.kind == "function":
+            return self.iterate_loop(call, indent)
+        if node.kind == "paren" and node.right is not None and node.right.kind == "binary" \
+                and node.right.op in ("<-", "=") and not indent:
+            # (x <- value) at the top level: assign, then print as R does
+            inner = node.right
+            assert inner.left is not None and inner.right is not None
+            return [*self.assignment(inner.left, inner.right, indent, False),
+                    f"print({tr.text(inner.left)})"]
         if name == "stopifnot":
             return [f"{indent}assert {tr.text(a.value)}" for a in call.args]
         added = self.sequential_add(call, indent)
@@ -249,6 +282,42 @@ class StatementEmitter:
         if node.kind != "call" and call.kind != "call":
             return [f"{indent}_ = {text}"]  # a value R computes and drops
         return [f"{indent}{text}"]
+
+    def decorated_definition(self, target: str, value: RNode, indent: str
+                             ) -> list[str] | None:
+        """``f <- tf_function(function(x) ...)`` -> ``@tf.function`` on ``def f``;
+        ``layer_x <- register_keras_serializable(Layer("X", ...), package = "P")`` ->
+        ``@keras.saving.register_keras_serializable(package="P")`` on ``class X``.
+        None for anything else."""
+        tr = self.tr
+        if value.kind != "call" or value.call_name not in DECORATORS:
+            return None
+        decorator, first = DECORATORS[value.call_name or ""]
+        matched, extra, extra_named = match_arguments(value.args, (first, "..."))
+        inner = matched.get(first)
+        if inner is None or extra:
+            return None
+        options = ", ".join(f"{python_name(k)}={tr.text(v)}" for k, v in extra_named.items())
+        line = f"{indent}@{tr.use(decorator.split('.')[0])}{decorator[decorator.index('.'):]}"
+        line += f"({options})" if options or value.call_name != "tf_function" else ""
+        if inner.kind == "function":
+            return [line, *function_lines(tr, python_name(target), inner, indent, method=False,
+                                          returns=True)]
+        if inner.kind == "call" and inner.call_name in CONSTRUCTORS:
+            return [line, *class_definition(tr, target, inner, indent)]
+        return None
+
+    def iterate_loop(self, call: RNode, indent: str) -> list[str]:
+        """tfdatasets' ``iterate(dataset, function(batch) { ... })`` for its effects:
+        ``for batch in dataset:``."""
+        matched, _, _ = match_arguments(call.args, ("it", "f"))
+        function = matched["f"]
+        if len(function.params) != 1 or function.params[0].name in (None, "..."):
+            raise Untranslatable("iterate() with a function of other than one argument")
+        var = python_name(function.params[0].name or "x")
+        body = function.body[0] if function.body else None
+        return [f"{indent}for {var} in {self.tr.text(matched['it'])}:",
+                *self.suite(body, indent)]
 
     def with_statement(self, call: RNode, indent: str, returns: bool) -> list[str]:
         """``with(tf$GradientTape() %as% tape, { ... })`` -> ``with tf.GradientTape() as
@@ -324,6 +393,9 @@ class StatementEmitter:
                 return function_lines(tr, name, value, indent, method=False, returns=True)
             if value.kind == "call" and value.call_name in CONSTRUCTORS:
                 return class_definition(tr, target.value, value, indent)
+            decorated = self.decorated_definition(target.value, value, indent)
+            if decorated is not None:
+                return decorated
             lines = self.functional_chain(name, value, indent)
             if lines is None:
                 kind = tr.kind_of(value)
@@ -405,11 +477,28 @@ class StatementEmitter:
         """zeallot's ``c(a, b) %<-% value`` -> ``a, b = value`` (nested, ``.`` skipped)."""
         target, value = node.left, node.right
         assert target is not None and value is not None
-        pattern = _pattern(target, top=True)
         text = self.tr.text(value)
+        defaults = [a for a in target.args if a.name] if target.kind == "call" else []
+        if defaults:  # c(x, y = NULL, w = NULL) %<-% data: the missing trailing ones
+            target, text = self.unpacking_defaults(target, defaults, text)
+        pattern = _pattern(target, top=True)
         for name in _assigned(node):
             self.tr.kinds.pop(name, None)
         return [f"{indent}{pattern} = {text}"]
+
+    def unpacking_defaults(self, target: RNode, defaults: list[Arg], value: str
+                           ) -> tuple[RNode, str]:
+        """zeallot's defaults (``c(x, y = NULL) %<-% data``): the pattern with the names
+        and the value padded with the default, ``(*data, None)[:2]``."""
+        names = [a for a in target.args if a.value is not None]
+        first = names.index(defaults[0])
+        fills = {self.tr.text(a.value) for a in defaults}
+        if names[first:] != defaults or len(fills) != 1:
+            raise Untranslatable("unpacking defaults other than one value for the last names")
+        plain = RNode("call", fn=target.fn, text=target.text, args=[
+            Arg(None, a.value if not a.name else RNode("sym", text=a.name)) for a in names])
+        padding = ", ".join([fills.pop()] * len(defaults))
+        return plain, f"(*{value}, {padding})[:{len(names)}]"
 
     def if_statement(self, node: RNode, indent: str, returns: bool, keyword: str = "if"
                      ) -> list[str]:

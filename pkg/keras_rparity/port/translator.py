@@ -241,6 +241,15 @@ class Translator:
         op = node.op
         if op in ("%>%", "|>"):
             return self.expr(desugar_pipe(node))
+        if op in ("<-", "=") and node.left is not None and node.left.kind == "sym":
+            # while (!is.null(batch <- iter_next(it))): Python's assignment expression
+            name = python_name(node.left.value)
+            kind = self.kind_of(node.right)
+            text = self.text(node.right)
+            self.kinds.pop(name, None)
+            if kind is not None:
+                self.kinds[name] = kind
+            return Py(f"({name} := {text})")
         if op in ("<-", "=", "<<-", "->", "%<-%"):
             raise Untranslatable("an assignment inside an expression")
         if op == "$" or op == "@":
@@ -320,6 +329,9 @@ class Translator:
             if python_name(name) in self.classes:
                 return call_user_class(self, node)
             return Py(f"{python_name(name)}({self.call_arguments(node.args)})")
+        if name in (*BINARY, ":") and len(node.args) == 2 and not any(a.name for a in node.args):
+            return self.expr(RNode("binary", op=name, left=node.args[0].value,  # `+`(a, b)
+                                   right=node.args[1].value, text=node.text))
         handler = self.handlers.get(name)
         if handler is None:
             handler = prefix_handler(name)

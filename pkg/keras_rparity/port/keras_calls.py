@@ -721,7 +721,8 @@ def by_lookup(prefix: str, module: str) -> Any:
             raise Untranslatable(f"{node.call_name}() with more unnamed arguments than "
                                  f"keras.{module}.{names[0]} takes")
         parts = []
-        for name, value in {**matched, **extra_named}.items():
+        ordered = {f: matched[f] for f in formals if f in matched}  # the signature's order
+        for name, value in {**ordered, **extra_named}.items():
             kind = "shape" if name in ("input_shape", "shape") else \
                 "int" if name in ("decay_steps", "classes") else None
             parts.append(f"{python_name(name)}={convert(tr, value, kind)}")

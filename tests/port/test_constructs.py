@@ -118,6 +118,9 @@ CASES = [
      ["(x, y), (xt, _) = keras.datasets.mnist.load_data()"]),
     ("d <- dataset_mnist()\nx <- d$train$x", ["d = keras.datasets.mnist.load_data()",
                                                 "x = d[0][0]"]),
+    ("d <- dataset_mnist()\nd$train$x <- d$train$x[1:10, , ]",  # R's lists are mutable
+     ["d = [list(split) for split in keras.datasets.mnist.load_data()]",
+      "d[0][0] = d[0][0][:10]"]),
     ("library(keras3)\nx <- 1", ["x = 1"]),
     ("freeze_weights(base)", ["base.trainable = False"]),
     ("model |> freeze_weights(from = 1, to = -2)",

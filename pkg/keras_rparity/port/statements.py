@@ -81,9 +81,13 @@ class StatementEmitter:
     dependent: list[Untranslated] = field(default_factory=list)
     tainted: set[str] = field(default_factory=set)
     _emitted: set[int] = field(default_factory=set)
+    _modified: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.tr.emitter = self  # function and class bodies are blocks of statements
+        # names whose parts the program assigns (d$train$x <- ...): R's lists are mutable
+        self._modified = {name for node in self.program.statements
+                          for name in _modified_in_place(node)}
 
     # -- blocks and comments -----------------------------------------------------------
     def body(self) -> list[str]:
@@ -400,6 +404,8 @@ class StatementEmitter:
             if lines is None:
                 kind = tr.kind_of(value)
                 text = tr.text(value)
+                if kind == "dataset" and name in self._modified:  # tuples made lists
+                    text = f"[list(split) for split in {text}]"
                 lines = [f"{indent}{name} = {text}"]
                 tr.config_sources.pop(name, None)
                 call = desugar_pipe(value) if value.kind == "binary" \
@@ -612,6 +618,22 @@ def _fit_data_symbols(node: RNode) -> set[str]:
             for formal in ("x", "y"):
                 found |= _symbols(matched.get(formal))
     return found
+
+
+def _modified_in_place(node: RNode) -> set[str]:
+    """The names whose parts ``node`` assigns: ``x`` of ``x$a$b <- v`` or ``x[[i]] <- v``."""
+    names: set[str] = set()
+    for n in walk(node):
+        if n.kind == "binary" and n.op in ASSIGN:
+            target = n.right if n.op.startswith("->") else n.left
+            if target is None or target.kind not in ("binary", "index"):
+                continue
+            while target is not None and target.kind in ("binary", "index") \
+                    and (target.kind == "index" or target.op == "$"):
+                target = target.left
+            if target is not None and target.kind == "sym":
+                names.add(python_name(target.value))
+    return names
 
 
 def _assigned(node: RNode) -> set[str]:

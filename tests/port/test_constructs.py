@@ -222,6 +222,9 @@ CASES = [
       'm3 = keras.models.model_from_json(Path("c.json").read_text())']),
     # base R: the clock, do.call, one element of head/tail
     ("t0 <- Sys.time()", ["t0 = datetime.now()"]),
+    ("`add<-` <- `+`\nadd(n) <- 1L", ["add__ = operator.add", "n = add__(n, 1)"]),
+    ("x <- 1; y <- 2\nf <- function() { a <- 1; a }",
+     ["x = 1", "y = 2", "def f():", "    a = 1", "    return a"]),
     ("f <- function(units) units\nargs <- list(units = 2)\nv <- do.call(f, args)",
      ["def f(units):", "    return units", 'args = {"units": 2}', "v = f(**args)"]),
     ("d <- tail(input_shape, 1)", ["d = input_shape[-1]"]),

@@ -25,6 +25,7 @@ IMPORTS = {
     "locale": (0, "import locale"),
     "shutil": (0, "import shutil"),
     "datetime": (0, "from datetime import datetime"),
+    "operator": (0, "import operator"),
     "Path": (0, "from pathlib import Path"),
     "keras": (1, "import keras"),
     "np": (1, "import numpy as np"),

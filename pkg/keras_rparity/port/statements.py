@@ -428,6 +428,13 @@ class StatementEmitter:
             return [f"{indent}{obj}.columns = {tr.text(value)}"]
         if target.kind in ("index", "binary") and (target.kind == "index" or target.op == "$"):
             return [f"{indent}{tr.text(target)} = {tr.text(value)}"]
+        if target.kind == "call" and target.call_name and len(target.args) == 1 \
+                and target.args[0].value is not None \
+                and target.call_name not in tr.handlers:
+            # R's replacement function: f(x) <- v is x <- `f<-`(x, value = v)
+            obj = tr.text(target.args[0].value)
+            replacement = python_name(f"{target.call_name}<-")
+            return [f"{indent}{obj} = {replacement}({obj}, {tr.text(value)})"]
         raise Untranslatable(f"assignment to {target.text}")
 
     def functional_chain(self, name: str, value: RNode, indent: str) -> list[str] | None:

@@ -74,6 +74,10 @@ BINARY = {
 #: R's arithmetic operators: scalars make a scalar.
 ARITHMETIC = ("+", "-", "*", "/", "^", "%%", "%/%")
 
+#: R's arithmetic operators used as functions (`` `add<-` <- `+` ``): Python's.
+OPERATOR_FUNCTIONS = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "^": "pow",
+                      "%%": "mod", "%/%": "floordiv"}
+
 #: R constants.
 CONSTANTS = {"TRUE": "True", "T": "True", "FALSE": "False", "F": "False", "NULL": "None",
              "NA": "None", "NA_integer_": "None", "NA_character_": "None",
@@ -214,6 +218,8 @@ class Translator:
             return Py(self.use(name))  # keras3's `keras` and tensorflow's `tf` objects
         if python_name(name) in self.classes and python_name(name) not in self.kinds:
             return Py(self.classes[python_name(name)][0])  # layer_x <- Layer("X", ...)
+        if name in OPERATOR_FUNCTIONS and python_name(name) not in self.kinds:
+            return Py(f"{self.use('operator')}.{OPERATOR_FUNCTIONS[name]}")  # `+` as a value
         if name == "...":
             if "**kwargs" not in self.kinds:
                 raise Untranslatable("`...` outside a function that takes `...`")

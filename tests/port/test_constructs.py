@@ -410,3 +410,15 @@ def test_function_with_untranslated_lines_gives_r_values(tmp_path):
     lines = port_body(tmp_path, code, data_from_r=True)
     assert "# needs make (from untranslated R lines):" in lines
     assert lines[-1] == "model.fit(*next(r_fits), epochs=1)"
+
+
+def test_function_whose_untranslated_lines_only_print_still_runs(tmp_path):
+    code = """
+    show <- function(msg) {
+      cat(glue::glue(msg))
+      msg
+    }
+    m <- show("x")
+    """
+    lines = port_body(tmp_path, code, data_from_r=True)
+    assert lines[-1] == 'm = show("x")'

@@ -150,14 +150,14 @@ class StatementEmitter:
             used = (_symbols(node) - _fit_data_symbols(node)) & self.tainted
             if used:
                 return self.dependent_lines(node, indent, used, returns)
-        before = len(self.untranslated)
+        tainted = set(self.tainted)
         try:
             lines = self.statement(node, indent, returns)
         except Untranslatable as error:
             return self.untranslated_lines(node, indent, str(error))
-        if len(self.untranslated) > before:  # a function with untranslated lines: its
-            self.tainted |= _assigned(node)   # value comes from R too
-        return lines
+        if self.tainted - tainted:  # a function whose untranslated lines make values:
+            self.tainted |= _assigned(node)  # its value comes from R too (not so for
+        return lines                          # lines that only print or plot)
 
     def source(self, node: RNode) -> list[str]:
         return self.program.lines[node.line1 - 1:node.line2]

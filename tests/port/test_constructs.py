@@ -422,3 +422,19 @@ def test_function_whose_untranslated_lines_only_print_still_runs(tmp_path):
     """
     lines = port_body(tmp_path, code, data_from_r=True)
     assert lines[-1] == 'm = show("x")'
+
+
+def test_dots_take_unnamed_arguments_when_the_program_passes_them(tmp_path):
+    code = """
+    CustomModel <- new_model_class(
+      "CustomModel",
+      initialize = function(...) super$initialize(...)
+    )
+    model <- CustomModel(inputs, outputs)
+    """
+    assert port_body(tmp_path, code) == [
+        "class CustomModel(keras.Model):",
+        "    def __init__(self, *args, **kwargs):",
+        "        super().__init__(*args, **kwargs)",
+        "model = CustomModel(inputs, outputs)",
+    ]

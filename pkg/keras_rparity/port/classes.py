@@ -74,7 +74,10 @@ def class_definition(tr: TranslatorProtocol, target: str, node: RNode, indent: s
                                     method=True, returns=True)
         elif arg.value.kind == "function":
             lines += function_lines(tr, method, arg.value, indent + "    ", method=True,
-                                    returns=method not in NO_RETURN)
+                                    returns=method not in NO_RETURN,
+                                    # a layer function's first argument is the object
+                                    called_as=target if method == "__init__"
+                                    and kind != "layer" else None)
         else:
             lines.append(f"{indent}    {method} = {tr.text(arg.value)}")
         lines.append("")

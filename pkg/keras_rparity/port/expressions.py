@@ -109,6 +109,7 @@ class TranslatorProtocol(Protocol):
     functions: set[str]
     classes: dict[str, tuple[str, str]]
     config_sources: dict[str, str]
+    unnamed_arguments: dict[str, int]
     helpers: dict[str, str]
     fit_defaults: dict[str, Any]
     in_condition: bool

@@ -88,6 +88,13 @@ class StatementEmitter:
         # names whose parts the program assigns (d$train$x <- ...): R's lists are mutable
         self._modified = {name for node in self.program.statements
                           for name in _modified_in_place(node)}
+        for node in self.program.statements:  # how the program calls its own functions
+            for n in walk(node):
+                if n.kind == "call" and n.call_name:
+                    count = sum(1 for a in n.args if a.name is None)
+                    key = python_name(n.call_name)
+                    self.tr.unnamed_arguments[key] = max(
+                        count, self.tr.unnamed_arguments.get(key, 0))
 
     # -- blocks and comments -----------------------------------------------------------
     def body(self) -> list[str]:

@@ -108,6 +108,7 @@ class Translator:
     functions: set[str] = field(default_factory=set)
     classes: dict[str, tuple[str, str]] = field(default_factory=dict)
     config_sources: dict[str, str] = field(default_factory=dict)  # config -> its object
+    unnamed_arguments: dict[str, int] = field(default_factory=dict)  # f -> most given
     imports: set[str] = field(default_factory=set)
     helpers: dict[str, str] = field(default_factory=dict)
     datasets: dict[str, str] = field(default_factory=dict)   # R data set -> csv file name
@@ -223,7 +224,8 @@ class Translator:
         if name == "...":
             if "**kwargs" not in self.kinds:
                 raise Untranslatable("`...` outside a function that takes `...`")
-            return Py("**kwargs")
+            return Py("*args, **kwargs" if self.kinds["**kwargs"] == "dots_args"
+                      else "**kwargs")
         return Py(python_name(name))
 
     def _paren(self, node: RNode) -> Py:

@@ -222,6 +222,8 @@ CASES = [
       'm3 = keras.models.model_from_json(Path("c.json").read_text())']),
     # base R: the clock, do.call, one element of head/tail
     ("t0 <- Sys.time()", ["t0 = datetime.now()"]),
+    ("n <- 4\na <- shape(n, 2)\nb <- shape(n)\nd <- shape(images)[[1]]",
+     ["n = 4", "a = (n, 2)", "b = (n,)", "d = keras.ops.shape(images)[0]"]),
     ("`add<-` <- `+`\nadd(n) <- 1L", ["add__ = operator.add", "n = add__(n, 1)"]),
     ("x <- 1; y <- 2\nf <- function() { a <- 1; a }",
      ["x = 1", "y = 2", "def f():", "    a = 1", "    return a"]),

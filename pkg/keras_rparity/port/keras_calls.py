@@ -596,6 +596,11 @@ def plot(tr: TranslatorProtocol, node: RNode) -> Py:
 
 
 def shape(tr: TranslatorProtocol, node: RNode) -> Py:
+    """keras3's ``shape(28, NA)`` -> ``(28, None)``; ``shape(x)`` of one variable not known
+    to hold a number is the shape of the tensor ``x`` holds: ``keras.ops.shape(x)``."""
+    only = node.args[0].value if len(node.args) == 1 and not node.args[0].name else None
+    if only is not None and only.kind == "sym" and tr.kind_of(only) not in ("scalar", "vector"):
+        return Py(f"{tr.use('keras')}.ops.shape({tr.text(only)})")
     items = ["None" if a.value is not None and a.value.kind == "const" else
              convert(tr, a.value, "int") for a in node.args if a.value is not None]
     return Py(tuple_text(items) if items else "()")

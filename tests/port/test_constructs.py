@@ -440,3 +440,9 @@ def test_dots_take_unnamed_arguments_when_the_program_passes_them(tmp_path):
         "        super().__init__(*args, **kwargs)",
         "model = CustomModel(inputs, outputs)",
     ]
+
+
+def test_nested_dot_on_a_computed_value_is_left_to_the_user(tmp_path):
+    lines = port_body(tmp_path, "y <- op_abs(x) %>% op_add(op_shape(.))")
+    assert lines[0] == "# R (not translated): y <- op_abs(x) %>% op_add(op_shape(.))"
+    assert lines[1].startswith("# reason: a `.` inside a piped call's arguments on a computed")

@@ -164,7 +164,11 @@ def desugar_pipe(node: RNode) -> RNode:
                if a.value is not None and a.value.kind == "sym" and a.value.value == "."]
         args = list(right.args)
         if node.op == "%>%" and node.left is not None:  # magrittr: every `.` is the lhs
-            args = [Arg(a.name, _with_dot(a.value, node.left)) for a in args]
+            substituted = [Arg(a.name, _with_dot(a.value, node.left)) for a in args]
+            if substituted != args and node.left.kind != "sym" and not dot:
+                raise Untranslatable("a `.` inside a piped call's arguments on a computed "
+                                     "value (name the value first)")  # evaluated once in R
+            args = substituted
         if not (dot and node.op == "%>%"):  # the lhs is the first argument, unless a
             # `.` argument takes it
             args.insert(0, Arg(None, node.left))

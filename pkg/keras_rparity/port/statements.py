@@ -48,8 +48,8 @@ SETUP_CALLS = {"library", "require", "requireNamespace", "use_backend", "use_pyt
 
 #: R calls that wrap a function or class definition: Python decorator, R formal of the
 #: wrapped object.
-DECORATORS = {"tf_function": ("tf.function", "f"),
-              "register_keras_serializable": ("keras.saving.register_keras_serializable",
+DECORATORS = {"tf_function": ("tf", "function", "f"),
+              "register_keras_serializable": ("keras", "saving.register_keras_serializable",
                                               "object")}
 
 
@@ -88,13 +88,7 @@ class StatementEmitter:
         # names whose parts the program assigns (d$train$x <- ...): R's lists are mutable
         self._modified = {name for node in self.program.statements
                           for name in _modified_in_place(node)}
-        for node in self.program.statements:  # how the program calls its own functions
-            for n in walk(node):
-                if n.kind == "call" and n.call_name:
-                    count = sum(1 for a in n.args if a.name is None)
-                    key = python_name(n.call_name)
-                    self.tr.unnamed_arguments[key] = max(
-                        count, self.tr.unnamed_arguments.get(key, 0))
+        self.tr.unnamed_arguments.update(_unnamed_arguments(self.program.statements))
 
     # -- blocks and comments -----------------------------------------------------------
     def body(self) -> list[str]:
@@ -303,13 +297,13 @@ class StatementEmitter:
         tr = self.tr
         if value.kind != "call" or value.call_name not in DECORATORS:
             return None
-        decorator, first = DECORATORS[value.call_name or ""]
+        module, decorator, first = DECORATORS[value.call_name or ""]
         matched, extra, extra_named = match_arguments(value.args, (first, "..."))
         inner = matched.get(first)
         if inner is None or extra:
             return None
         options = ", ".join(f"{python_name(k)}={tr.text(v)}" for k, v in extra_named.items())
-        line = f"{indent}@{tr.use(decorator.split('.')[0])}{decorator[decorator.index('.'):]}"
+        line = f"{indent}@{tr.use(module)}.{decorator}"
         line += f"({options})" if options or value.call_name != "tf_function" else ""
         if inner.kind == "function":
             return [line, *function_lines(tr, python_name(target), inner, indent, method=False,
@@ -632,6 +626,17 @@ def _fit_data_symbols(node: RNode) -> set[str]:
             for formal in ("x", "y"):
                 found |= _symbols(matched.get(formal))
     return found
+
+
+def _unnamed_arguments(nodes: Sequence[RNode]) -> dict[str, int]:
+    """For each function the program calls: the most unnamed arguments a call gives it."""
+    counts: dict[str, int] = {}
+    for node in nodes:
+        for n in walk(node):
+            if n.kind == "call" and n.call_name:
+                key = python_name(n.call_name)
+                counts[key] = max(counts.get(key, 0), sum(1 for a in n.args if a.name is None))
+    return counts
 
 
 def _modified_in_place(node: RNode) -> set[str]:

@@ -222,6 +222,40 @@ R_FACTOR_CODES = '''def r_factor_codes(values):
     return np.array([codes[v] for v in values], dtype="int32")'''
 
 
+def all_equal(tr: TranslatorProtocol, node: RNode) -> Py:
+    """``all.equal(target, current)`` of numbers -> ``r_all_equal(...)``: True or False
+    (R's message of the difference is not kept), so ``stopifnot()`` and ``isTRUE()``
+    read it as R does."""
+    m = _args(node, ("target", "current", "tolerance"))
+    parts = [tr.text(m["target"]), tr.text(m["current"])]
+    if "tolerance" in m:
+        parts.append(f"tolerance={tr.text(m['tolerance'])}")
+    tr.helpers["r_all_equal"] = R_ALL_EQUAL
+    _np(tr)
+    return Py(f"r_all_equal({', '.join(parts)})")
+
+
+#: R's all.equal.numeric: NAs in the same places, then the mean absolute difference,
+#: relative to the mean absolute target unless that is within the tolerance.
+R_ALL_EQUAL = '''def r_all_equal(target, current, tolerance=1.5e-8):
+    """R's all.equal() of numbers: same shape and NAs, mean relative difference in tolerance."""
+    target = np.asarray(target, dtype=np.float64)
+    current = np.asarray(current, dtype=np.float64)
+    if target.shape != current.shape:
+        return False
+    missing = np.isnan(target)
+    if not np.array_equal(missing, np.isnan(current)):
+        return False
+    target, current = target[~missing], current[~missing]
+    if target.size == 0:
+        return True
+    difference = np.mean(np.abs(target - current))
+    size = np.mean(np.abs(target))
+    if np.isfinite(size) and size > tolerance:
+        difference = difference / size
+    return bool(difference <= tolerance)'''
+
+
 def factor(tr: TranslatorProtocol, node: RNode) -> Py:
     m = _args(node, ("x", "levels", "labels"))
     if "labels" in m:
@@ -361,13 +395,56 @@ def _function_value(tr: TranslatorProtocol, value: RNode) -> str:
 
 
 def sapply(tr: TranslatorProtocol, node: RNode) -> Py:
-    """``sapply(x, f)`` -> an array of ``f`` over ``x``; ``lapply`` -> a list."""
-    m = _args(node, ("X", "FUN"))
-    function = _function_value(tr, m["FUN"])
-    items = f"[{_call_text(function)}(item) for item in {tr.text(m['X'])}]"
-    if node.call_name == "lapply":
+    """``sapply(x, f)`` / ``vapply(x, f, value)`` -> an array of ``f`` over ``x``;
+    ``lapply`` -> a list. An anonymous function of one argument is written inline:
+    ``lapply(model$layers, function(l) l$name)`` -> ``[l.name for l in model.layers]``."""
+    m = _args(node, ("X", "FUN", "FUN.VALUE") if node.call_name == "vapply" else ("X", "FUN"))
+    items = _comprehension(tr, m["X"], m["FUN"])
+    strings = "FUN.VALUE" in m and m["FUN.VALUE"].kind == "str"  # vapply(x, f, "")
+    if node.call_name == "lapply" or strings:
         return Py(items)
     return Py(f"{_np(tr)}.array({items})")
+
+
+def _comprehension(tr: TranslatorProtocol, values: RNode, function: RNode) -> str:
+    """``[f(item) for item in values]``, with a one-argument ``function(v) expr`` inline."""
+    iterable = tr.text(values)
+    body = function.body[0] if function.kind == "function" and function.body else None
+    while body is not None and body.kind == "block" and len(body.body) == 1:
+        body = body.body[0]
+    if body is None or body.kind == "block" or len(function.params) != 1 \
+            or function.params[0].value is not None or function.params[0].name in (None, "..."):
+        return f"[{_call_text(_function_value(tr, function))}(item) for item in {iterable}]"
+    var = python_name(function.params[0].name or "x")
+    saved = tr.kinds.pop(var, None)
+    if tr.kind_of(values) in ("keras", "sequential"):  # model$layers: Keras objects
+        tr.kinds[var] = "keras"
+    try:
+        text = tr.text(body)
+    finally:
+        tr.kinds.pop(var, None)
+        if saved is not None:
+            tr.kinds[var] = saved
+    return f"[{text} for {var} in {iterable}]"
+
+
+def do_call(tr: TranslatorProtocol, node: RNode) -> Py:
+    """``do.call(f, args)``: a named list's elements by name, a list's by position."""
+    m = _args(node, ("what", "args"))
+    kind = tr.kind_of(m["args"])
+    if kind not in ("dict", "list"):
+        raise Untranslatable("do.call() with arguments not known to be a named or plain list")
+    function = m["what"]
+    if function.kind != "sym" or python_name(function.value) not in (
+            *tr.functions, *tr.classes, *tr.kinds):
+        raise Untranslatable("do.call() of a function other than the program's own")
+    return Py(f"{tr.text(function)}({'**' if kind == 'dict' else '*'}{tr.text(m['args'])})")
+
+
+def set_names(tr: TranslatorProtocol, node: RNode) -> Py:
+    """``setNames(values, names)`` -> ``dict(zip(names, values))`` (a named list)."""
+    m = _args(node, ("object", "nm"))
+    return Py(f"dict(zip({tr.text(m['nm'])}, {tr.text(m['object'])}, strict=True))")
 
 
 def _call_text(function: str) -> str:
@@ -414,6 +491,8 @@ def head(tr: TranslatorProtocol, node: RNode) -> Py:
     x = tr.expr(m["x"]).wrap(ATOM)
     if tr.kind_of(m["x"]) == "frame":
         return Py(f"{x}.{function}({n})")
+    if n == "1":  # R's one element is its scalar (tail(input_shape, 1): the last size)
+        return Py(f"{x}[0]" if function == "head" else f"{x}[-1]")
     return Py(f"{x}[:{n}]" if function == "head" else f"{x}[-{n}:]")
 
 
@@ -498,7 +577,7 @@ def sprintf(tr: TranslatorProtocol, node: RNode) -> Py:
         value = next(values, None)
         if value is None:
             raise Untranslatable("sprintf() with fewer values than its format asks for")
-        text = tr.text(value)
+        text = tr.text(value.right if value.kind == "paren" else value)
         if conversion in "di":
             text, conversion = f"int({text})", "d"
         pieces.append(text)
@@ -788,7 +867,9 @@ HANDLERS: dict[str, Handler] = {
     "message": cat, "stop": stop, "invisible": invisible, "suppressWarnings": identity,
     "suppressMessages": identity, "is.null": is_null, "set.seed": set_seed,
     "runif": random_draw, "rnorm": random_draw, "sample": random_draw, "rbinom": random_draw,
-    "unlink": unlink, "file.path": file_path,
+    "unlink": unlink, "file.path": file_path, "setNames": set_names,
+    "Sys.time": lambda tr, n: Py(f"{tr.use('datetime')}.now()"), "do.call": do_call,
+    "all.equal": all_equal,
     "str": print_, "isTRUE": lambda tr, n: Py(
         f"{tr.expr(n.args[0].value).wrap(COMPARE + 1)} is True", COMPARE),
     "unique": unique, "sort": t_sort, "levels": levels, "table": table,

@@ -27,6 +27,9 @@ CONSTRUCTORS = {
     "Callback": ("keras.callbacks.Callback", "callback"),
 }
 
+#: keras3's markers of a member read as a value (an R active binding): Python properties.
+PROPERTIES = ("mark_active", "active_property")
+
 #: R method names -> Python ones.
 METHODS = {"initialize": "__init__"}
 
@@ -63,9 +66,18 @@ def class_definition(tr: TranslatorProtocol, target: str, node: RNode, indent: s
         if arg.name is None or arg.value is None:
             raise Untranslatable("an unnamed class member")
         method = METHODS.get(arg.name, python_name(arg.name))
-        if arg.value.kind == "function":
+        value = arg.value
+        if value.kind == "call" and value.call_name in PROPERTIES and len(value.args) == 1 \
+                and value.args[0].value is not None and value.args[0].value.kind == "function":
+            lines.append(f"{indent}    @property")  # keras3's active binding
+            lines += function_lines(tr, method, value.args[0].value, indent + "    ",
+                                    method=True, returns=True)
+        elif arg.value.kind == "function":
             lines += function_lines(tr, method, arg.value, indent + "    ", method=True,
-                                    returns=method not in NO_RETURN)
+                                    returns=method not in NO_RETURN,
+                                    # a layer function's first argument is the object
+                                    called_as=target if method == "__init__"
+                                    and kind != "layer" else None)
         else:
             lines.append(f"{indent}    {method} = {tr.text(arg.value)}")
         lines.append("")
@@ -89,6 +101,7 @@ def call_user_class(tr: TranslatorProtocol, node: RNode) -> Py:
         layer = f"{class_name}({tr.call_arguments(args[1:])})"
         return Py(f"{layer}({tr.text(args[0].value)})")
     return Py(f"{class_name}({tr.call_arguments(args)})")
+
 
 
 def constructor_as_value(tr: TranslatorProtocol, node: RNode) -> Py:

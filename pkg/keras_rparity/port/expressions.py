@@ -14,7 +14,7 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from keras_rparity.port.parse_tree import Arg, RNode
@@ -32,7 +32,26 @@ KERAS_ATTRIBUTES = {"output", "input", "outputs", "inputs", "layers", "weights",
 RESERVED = set(keyword.kwlist) | {"np", "pd", "keras", "print", "len", "range", "list",
                                   "dict", "tuple", "int", "float", "str", "type", "id",
                                   "sum", "min", "max", "abs", "round", "input", "Path",
-                                  "l", "O", "I"}
+                                  "l", "O", "I", "datetime", "tf"}
+
+
+def _with_dot(node: RNode | None, lhs: RNode) -> RNode | None:
+    """``node`` with each ``.`` (magrittr's placeholder) replaced by ``lhs``; functions
+    and formulas keep theirs."""
+    if node is None or node.kind in ("function",):
+        return node
+    if node.kind == "sym":
+        return lhs if node.value == "." else node
+    changes: dict[str, Any] = {}
+    for name in ("fn", "left", "right", "cond", "then", "orelse", "seq"):
+        child = getattr(node, name)
+        if child is not None:
+            changes[name] = _with_dot(child, lhs)
+    if node.args:
+        changes["args"] = [Arg(a.name, _with_dot(a.value, lhs)) for a in node.args]
+    if node.body:
+        changes["body"] = [_with_dot(b, lhs) for b in node.body]
+    return replace(node, **changes)
 
 
 class Untranslatable(Exception):
@@ -89,6 +108,8 @@ class TranslatorProtocol(Protocol):
     kinds: dict[str, str]
     functions: set[str]
     classes: dict[str, tuple[str, str]]
+    config_sources: dict[str, str]
+    unnamed_arguments: dict[str, int]
     helpers: dict[str, str]
     fit_defaults: dict[str, Any]
     in_condition: bool
@@ -135,13 +156,21 @@ def desugar_pipe(node: RNode) -> RNode:
     right = node.right
     assert right is not None
     common = {"text": node.text, "line1": node.line1, "line2": node.line2}
+    if right.kind == "index" and node.op == "%>%" and right.left is not None \
+            and right.left.kind == "sym" and right.left.value == ".":  # x %>% .[i, ]
+        return replace(right, left=node.left, **common)
     if right.kind == "call":
         dot = [i for i, a in enumerate(right.args)
                if a.value is not None and a.value.kind == "sym" and a.value.value == "."]
         args = list(right.args)
-        if dot and node.op == "%>%":
-            args[dot[0]] = Arg(args[dot[0]].name, node.left)
-        else:
+        if node.op == "%>%" and node.left is not None:  # magrittr: every `.` is the lhs
+            substituted = [Arg(a.name, _with_dot(a.value, node.left)) for a in args]
+            if substituted != args and node.left.kind != "sym" and not dot:
+                raise Untranslatable("a `.` inside a piped call's arguments on a computed "
+                                     "value (name the value first)")  # evaluated once in R
+            args = substituted
+        if not (dot and node.op == "%>%"):  # the lhs is the first argument, unless a
+            # `.` argument takes it
             args.insert(0, Arg(None, node.left))
         return RNode("call", fn=right.fn, args=args, **common)
     if right.kind in ("sym", "binary"):

@@ -24,6 +24,8 @@ IMPORTS = {
     "string": (0, "import string"),
     "locale": (0, "import locale"),
     "shutil": (0, "import shutil"),
+    "datetime": (0, "from datetime import datetime"),
+    "operator": (0, "import operator"),
     "Path": (0, "from pathlib import Path"),
     "keras": (1, "import keras"),
     "np": (1, "import numpy as np"),
@@ -188,8 +190,10 @@ def assemble(docstring: str, imports: set[str], setup: list[str], helpers: list[
         parts.pop()
     while body and not body[0]:
         body = body[1:]
-    first_code = next((line for line in body if line and not line.startswith("#")), "")
-    blank = 2 if first_code.startswith(("def ", "class ")) or helpers else 1
+    # ruff's isort: two blank lines after the imports before a definition (with the
+    # comment lines right above it), one before anything else
+    first = body[:body.index("")] if "" in body else body
+    blank = 2 if any(line.startswith(("def ", "class ")) for line in first) or helpers else 1
     parts += [""] * blank + body
     lines: list[str] = []
     for line in parts:

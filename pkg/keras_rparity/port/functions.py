@@ -13,9 +13,12 @@ from keras_rparity.port.parse_tree import RNode
 
 
 def function_lines(tr: TranslatorProtocol, name: str, node: RNode, indent: str, method: bool,
-                   returns: bool) -> list[str]:
+                   returns: bool, called_as: str | None = None) -> list[str]:
     """``def name(params):`` and its body; R's lazy defaults that are not constants
-    become ``None`` and are computed in the body, as R computes them when first used."""
+    become ``None`` and are computed in the body, as R computes them when first used.
+    R's ``...`` is ``**kwargs``, or ``*args, **kwargs`` when the program calls the
+    function (by ``called_as``, default ``name``) with more unnamed arguments than its
+    other formals take."""
     emitter = tr.emitter
     assert emitter is not None, "function bodies are written by a StatementEmitter"
     params = ["self"] if method else []
@@ -38,10 +41,15 @@ def function_lines(tr: TranslatorProtocol, name: str, node: RNode, indent: str, 
             prologue.append(f"{inner}if {pname} is None:")
             prologue.append(f"{inner}    {pname} = {tr.text(param.value)}")
     if any(p.name == "..." for p in node.params):
-        params.append("**kwargs")
+        named = len(params) - (1 if method else 0)
+        caller = called_as or (None if method else name)
+        positional = caller is not None \
+            and tr.unnamed_arguments.get(python_name(caller), 0) > named
+        params.append("*args, **kwargs" if positional else "**kwargs")
         shadowed["**kwargs"] = tr.kinds.get("**kwargs")
-        tr.kinds["**kwargs"] = "dots"
-    tr.functions.add(name)
+        tr.kinds["**kwargs"] = "dots_args" if positional else "dots"
+    if not method:
+        tr.functions.add(name)
     body = node.body[0]
     statements = body.body if body.kind == "block" else [body]
     lines = emitter.block(statements, inner, returns=returns)

@@ -79,6 +79,10 @@ def keras_functions() -> dict[str, KerasFunction]:
             table[ep.r_name] = function
             for alias in KERAS3_ALIASES.get(ep.r_name, ()):
                 table[alias] = function
+    # the legacy R package's backend functions: k_<name> is op_<name>, same arguments
+    table.update({f"k_{name[3:]}": function for name, function in list(table.items())
+                  if name.startswith("op_") and f"k_{name[3:]}" not in table})
+    table["k_pow"] = table["op_power"]
     return table
 
 
@@ -139,14 +143,26 @@ def convert(tr: TranslatorProtocol, value: RNode, kind: str | None) -> str:
                 else repr(value.value)
         if value.kind == "call" and value.call_name == "c":
             return tuple_text([convert(tr, a.value, kind) for a in value.args if a.value])
-        if kind == "count":  # R's wrapper makes any whole double an integer
-            return f"int({tr.text(value)})"
+        if kind == "count" and not _whole_arithmetic(value):  # R's wrapper makes any
+            return f"int({tr.text(value)})"                       # whole double an integer
         return tr.text(value)
     if kind in ("int_tuple", "shape", "nested_int"):
         return shape_text(tr, value, scalar_is_tuple=kind == "shape")
     if kind in ("axis", "index"):
         return axis_text(tr, value)
     return plain_value(tr, value)
+
+
+def _whole_arithmetic(value: RNode | None) -> bool:
+    """``7 * 7 * 128``: whole numbers with ``+``, ``-``, ``*``: an integer in Python."""
+    if value is None:
+        return False
+    if value.kind in ("num", "int"):
+        return value.value == int(value.value)
+    if value.kind == "paren":
+        return _whole_arithmetic(value.right)
+    return value.kind == "binary" and value.op in ("+", "-", "*") \
+        and _whole_arithmetic(value.left) and _whole_arithmetic(value.right)
 
 
 def tuple_text(items: Sequence[str]) -> str:
@@ -193,6 +209,28 @@ def axis_text(tr: TranslatorProtocol, value: RNode) -> str:
     if value.kind == "const":
         return tr.text(value)
     return f"{tr.expr(value).wrap(11)} - 1"
+
+
+#: Modules whose functions compute with the values they get: R's whole doubles (``1``)
+#: are floats there (``1.0``), as reticulate passes them, or Keras computes in integers.
+TENSOR_MODULES = ("keras.ops.", "keras.activations.", "keras.random.")
+
+
+def r_double(tr: TranslatorProtocol, value: RNode) -> str:
+    """A value R hands to Python as it arrives there: a double literal as a float
+    (``3`` -> ``3.0``, ``-1`` -> ``-1.0``); ``3L`` and everything else as
+    :func:`plain_value`."""
+    if value.kind == "num":
+        return repr(float(value.value))
+    if is_double_literal(value):
+        return f"-{r_double(tr, value.right)}"  # type: ignore[arg-type]
+    return plain_value(tr, value)
+
+
+def is_double_literal(value: RNode) -> bool:
+    """``3``, ``0.5``, ``-1``: an R double written as a number."""
+    return value.kind == "num" or (value.kind == "unary" and value.op == "-"
+                                   and value.right is not None and value.right.kind == "num")
 
 
 def plain_value(tr: TranslatorProtocol, value: RNode) -> str:
@@ -256,7 +294,10 @@ def keyword_arguments(tr: TranslatorProtocol, function: KerasFunction, matched: 
             if formal in function.positional:
                 by_position = False
             continue
-        text = convert(tr, matched[formal], function.kinds.get(formal))
+        kind = function.kinds.get(formal)
+        text = r_double(tr, matched[formal]) if kind in (None, "tensor") \
+            and function.python.startswith(TENSOR_MODULES) \
+            else convert(tr, matched[formal], kind)
         py_name = function.py_names.get(formal, formal)
         by_position = by_position and formal in function.positional
         parts.append(text if by_position else f"{py_name}={text}")
@@ -302,6 +343,7 @@ def user_layer(tr: TranslatorProtocol, call: RNode) -> str:
     """A call of a user class without a piped object: ``Name(args)``."""
     class_name, _ = tr.classes[python_name(call.call_name or "")]
     return f"{class_name}({tr.call_arguments(call.args)})"
+
 
 
 def layer_without_object(tr: TranslatorProtocol, call: RNode) -> tuple[str, RNode | None]:
@@ -463,6 +505,7 @@ HANDLERS_MODEL = {
     "summary": model_method("summary", ()),
     "count_params": model_method("count_params", ()),
     "get_weights": model_method("get_weights", ()),
+    "get_config": model_method("get_config", ()),
     "set_weights": model_method("set_weights", ("weights",)),
     "save_model": model_method("save", ("filepath", "overwrite")),
     "save_model_weights": model_method("save_weights", ("filepath", "overwrite")),
@@ -477,6 +520,21 @@ def get_layer(tr: TranslatorProtocol, node: RNode) -> Py:
     if "index" in matched:
         return Py(f"{model}.get_layer(index={axis_text(tr, matched['index'])})")
     return Py(f"{model}.get_layer({tr.text(matched['name'])})")
+
+
+def from_config(tr: TranslatorProtocol, node: RNode) -> Py:
+    """keras3's ``from_config(config)`` rebuilds the object ``config <- get_config(obj)``
+    came from: ``type(obj).from_config(config)`` (a model's ``custom_objects`` kept)."""
+    matched, _, extra_named = match_arguments(node.args, ("config", "custom_objects"))
+    config = matched.get("config")
+    source = tr.config_sources.get(python_name(config.value)) \
+        if config is not None and config.kind == "sym" else None
+    if source is None or extra_named:
+        raise Untranslatable("from_config() of a config not made by get_config() here")
+    parts = [tr.text(config)]
+    if "custom_objects" in matched:
+        parts.append(f"custom_objects={plain_value(tr, matched['custom_objects'])}")
+    return Py(f"type({source}).from_config({', '.join(parts)})")
 
 
 def load_model(tr: TranslatorProtocol, node: RNode) -> Py:
@@ -538,6 +596,11 @@ def plot(tr: TranslatorProtocol, node: RNode) -> Py:
 
 
 def shape(tr: TranslatorProtocol, node: RNode) -> Py:
+    """keras3's ``shape(28, NA)`` -> ``(28, None)``; ``shape(x)`` of one variable not known
+    to hold a number is the shape of the tensor ``x`` holds: ``keras.ops.shape(x)``."""
+    only = node.args[0].value if len(node.args) == 1 and not node.args[0].name else None
+    if only is not None and only.kind == "sym" and tr.kind_of(only) not in ("scalar", "vector"):
+        return Py(f"{tr.use('keras')}.ops.shape({tr.text(only)})")
     items = ["None" if a.value is not None and a.value.kind == "const" else
              convert(tr, a.value, "int") for a in node.args if a.value is not None]
     return Py(tuple_text(items) if items else "()")
@@ -574,6 +637,62 @@ def dataset_method(method: str, formals: Sequence[str]) -> Any:
     return handler
 
 
+def keras_function(target: str, formals: Sequence[str]) -> Any:
+    """``f(a, b = x)`` -> ``keras.<target>(a, b=x)``: the first formal by position."""
+
+    def handler(tr: TranslatorProtocol, node: RNode) -> Py:
+        matched, extra, extra_named = match_arguments(node.args, formals)
+        if extra:
+            raise Untranslatable(f"{node.call_name}() given unnamed arguments it has no "
+                                 "place for")
+        parts = [plain_value(tr, matched.pop(formals[0]))] if formals[0] in matched else []
+        parts += [f"{k}={plain_value(tr, v)}" for k, v in {**matched, **extra_named}.items()]
+        return Py(f"{tr.use('keras')}.{target}({', '.join(parts)})")
+
+    return handler
+
+
+def register_serializable(tr: TranslatorProtocol, node: RNode) -> Py:
+    """``register_keras_serializable(object, name, package)`` -> the object registered:
+    ``keras.saving.register_keras_serializable(package=..., name=...)(object)``."""
+    matched, _, _ = match_arguments(node.args, ("object", "name", "package"))
+    options = ", ".join(f"{k}={tr.text(matched[k])}" for k in ("package", "name")
+                        if k in matched)
+    return Py(f"{tr.use('keras')}.saving.register_keras_serializable({options})"
+              f"({tr.text(matched['object'])})")
+
+
+def set_custom_objects(tr: TranslatorProtocol, node: RNode) -> Py:
+    """keras3's ``set_custom_objects(objects)`` adds to Keras' global custom objects;
+    ``set_custom_objects(clear = TRUE)`` empties them."""
+    matched, _, _ = match_arguments(node.args, ("objects", "clear"))
+    table = f"{tr.use('keras')}.saving.get_custom_objects()"
+    clear = matched.get("clear")
+    if clear is not None and clear.kind == "const" and clear.value in ("TRUE", "T"):
+        if "objects" in matched:
+            raise Untranslatable("set_custom_objects() that clears and adds at once")
+        return Py(f"{table}.clear()")
+    return Py(f"{table}.update({tr.text(matched['objects'])})")
+
+
+def iter_next(tr: TranslatorProtocol, node: RNode) -> Py:
+    """reticulate's ``iter_next(it)``: the next element, ``NULL`` (None) at the end."""
+    matched, _, _ = match_arguments(node.args, ("it", "completed"))
+    end = tr.text(matched["completed"]) if "completed" in matched else "None"
+    return Py(f"next({tr.text(matched['it'])}, {end})")
+
+
+def iterate(tr: TranslatorProtocol, node: RNode) -> Py:
+    """reticulate's ``iterate(it, f)``: ``f`` of each element, as a list."""
+    matched, _, _ = match_arguments(node.args, ("it", "f", "simplify"))
+    items = tr.text(matched["it"])
+    if "f" not in matched:
+        return Py(f"list({items})")
+    function = tr.expr(matched["f"])
+    call = function.wrap(ATOM) if function.prec >= ATOM else f"({function.text})"
+    return Py(f"[{call}(item) for item in {items}]")
+
+
 def tensor_slices_dataset(tr: TranslatorProtocol, node: RNode) -> Py:
     matched, _, _ = match_arguments(node.args, ("tensors",))
     value = matched["tensors"]
@@ -599,13 +718,19 @@ def by_lookup(prefix: str, module: str) -> Any:
                  and n[:1].isupper()]
         if not names:
             raise Untranslatable(f"keras.{module} has no {node.call_name}() equivalent")
+        # R's matching against the Python signature: names (partial too), then positions
+        formals = [p for p in inspect.signature(getattr(namespace, names[0])).parameters
+                   if p not in ("self", "args", "kwargs")]
+        matched, extra, extra_named = match_arguments(node.args, formals)
+        if extra:
+            raise Untranslatable(f"{node.call_name}() with more unnamed arguments than "
+                                 f"keras.{module}.{names[0]} takes")
         parts = []
-        for arg in node.args:
-            if arg.name is None or arg.value is None:
-                raise Untranslatable(f"{node.call_name}() with unnamed arguments")
-            kind = "shape" if arg.name in ("input_shape", "shape") else \
-                "int" if arg.name in ("decay_steps", "classes") else None
-            parts.append(f"{python_name(arg.name)}={convert(tr, arg.value, kind)}")
+        ordered = {f: matched[f] for f in formals if f in matched}  # the signature's order
+        for name, value in {**ordered, **extra_named}.items():
+            kind = "shape" if name in ("input_shape", "shape") else \
+                "int" if name in ("decay_steps", "classes") else None
+            parts.append(f"{python_name(name)}={convert(tr, value, kind)}")
         return Py(f"{tr.use('keras')}.{module}.{names[0]}({', '.join(parts)})")
 
     return handler
@@ -657,6 +782,7 @@ HANDLERS: dict[str, Any] = {
     "layer_input": keras_input,
     "keras_model": keras_model,
     "get_layer": get_layer,
+    "from_config": from_config,
     "load_model": load_model,
     "load_model_tf": load_model,
     "set_random_seed": set_random_seed,
@@ -681,12 +807,36 @@ HANDLERS: dict[str, Any] = {
     "random_dropout": random_draw("dropout", ("inputs", "rate", "noise_shape", "seed")),
     "pad_sequences": pad_sequences,
     "tensor_slices_dataset": tensor_slices_dataset,
+    "as_iterator": lambda tr, node: Py(f"iter({tr.text(node.args[0].value)})"),
+    "as_array_iterator": lambda tr, node: Py(
+        f"{tr.expr(node.args[0].value).wrap(ATOM)}.as_numpy_iterator()"),
+    "iter_next": iter_next,
+    "iterate": iterate,
+    "dataset_map": dataset_method("map", ("map_func", "num_parallel_calls")),
     "dataset_batch": dataset_method("batch", ("batch_size", "drop_remainder")),
     "dataset_shuffle": dataset_method("shuffle", ("buffer_size",)),
     "dataset_prefetch": dataset_method("prefetch", ("buffer_size",)),
     "dataset_take": dataset_method("take", ("count",)),
     "dataset_repeat": dataset_method("repeat", ("count",)),
     "clear_session": lambda tr, node: Py(f"{tr.use('keras')}.backend.clear_session()"),
+    "k_epsilon": lambda tr, node: Py(f"{tr.use('keras')}.config.epsilon()"),
+    "serialize_keras_object": keras_function("saving.serialize_keras_object", ("object",)),
+    "deserialize_keras_object": keras_function("saving.deserialize_keras_object",
+                                               ("config", "custom_objects", "safe_mode")),
+    "register_keras_serializable": register_serializable,
+    "clone_model": keras_function("models.clone_model", ("model", "input_tensors",
+                                                         "clone_function")),
+    "save_model_config": lambda tr, node: Py(
+        f"{tr.use('Path')}({tr.text(node.args[1].value)}).write_text("
+        f"{tr.expr(node.args[0].value).wrap(ATOM)}.to_json())"),
+    "load_model_config": lambda tr, node: Py(
+        f"{tr.use('keras')}.models.model_from_json({tr.use('Path')}("
+        f"{tr.text(node.args[0].value)}).read_text())"),
+    "set_custom_objects": set_custom_objects,
+    "zip_lists": lambda tr, node: Py(
+        f"list(zip({', '.join(tr.text(a.value) for a in node.args)}, strict=True))"),
+    "tf_function": lambda tr, node: Py(
+        f"{tr.use('tf')}.function({tr.call_arguments(node.args)})"),
 }
 
 

@@ -134,7 +134,7 @@ def build_tree(rows: Iterable[Mapping[str, Any]]) -> tuple[list[RNode], dict[int
     for kids in children.values():
         kids.sort(key=lambda r: (r["line1"], r["col1"], -r["line2"], -r["col2"]))
     comments = {int(r["line1"]): str(r["text"]) for r in rows if r["token"] == "COMMENT"}
-    top = [r for r in children.get(0, []) if r["token"] != "COMMENT"]
+    top = [r for r in children.get(0, []) if r["token"] not in ("COMMENT", "';'")]
     return [_Builder(children).node(r) for r in top], comments
 
 
@@ -160,7 +160,8 @@ class _Builder:
         if first == "'('":
             return RNode("paren", right=self.node(kids[1]), **base)
         if first == "'{'":
-            return RNode("block", body=[self.node(k) for k in kids[1:-1]], **base)
+            return RNode("block", body=[self.node(k) for k in kids[1:-1]
+                                        if k["token"] != "';'"], **base)  # a; b
         if first in ("FUNCTION", "'\\\\'"):
             return RNode("function", params=self.formals(kids[1:-1]),
                          body=[self.node(kids[-1])], **base)

@@ -29,12 +29,13 @@ from keras_rparity.port.functions import function_lines
 from keras_rparity.port.keras_calls import (
     FIT_FORMALS,
     is_layer_call,
+    keras_model_sequential,
     layer_without_object,
     match_arguments,
     sequential_parts,
     shape_text,
 )
-from keras_rparity.port.parse_tree import ParsedProgram, RNode
+from keras_rparity.port.parse_tree import Arg, ParsedProgram, RNode
 
 ASSIGN = ("<-", "=", "<<-", "->", "->>")
 
@@ -43,6 +44,13 @@ SETUP_CALLS = {"library", "require", "requireNamespace", "use_backend", "use_pyt
                "use_virtualenv", "use_condaenv", "install_keras", "options", "rm", "gc",
                "suppressPackageStartupMessages", "Sys.setenv", "py_require",
                "install.packages"}
+
+
+#: R calls that wrap a function or class definition: Python decorator, R formal of the
+#: wrapped object.
+DECORATORS = {"tf_function": ("tf", "function", "f"),
+              "register_keras_serializable": ("keras", "saving.register_keras_serializable",
+                                              "object")}
 
 
 #: Calls whose value R prints when typed at the top level (and that print nothing).
@@ -73,9 +81,14 @@ class StatementEmitter:
     dependent: list[Untranslated] = field(default_factory=list)
     tainted: set[str] = field(default_factory=set)
     _emitted: set[int] = field(default_factory=set)
+    _modified: set[str] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.tr.emitter = self  # function and class bodies are blocks of statements
+        # names whose parts the program assigns (d$train$x <- ...): R's lists are mutable
+        self._modified = {name for node in self.program.statements
+                          for name in _modified_in_place(node)}
+        self.tr.unnamed_arguments.update(_unnamed_arguments(self.program.statements))
 
     # -- blocks and comments -----------------------------------------------------------
     def body(self) -> list[str]:
@@ -138,10 +151,14 @@ class StatementEmitter:
             used = (_symbols(node) - _fit_data_symbols(node)) & self.tainted
             if used:
                 return self.dependent_lines(node, indent, used, returns)
+        tainted = set(self.tainted)
         try:
-            return self.statement(node, indent, returns)
+            lines = self.statement(node, indent, returns)
         except Untranslatable as error:
             return self.untranslated_lines(node, indent, str(error))
+        if self.tainted - tainted:  # a function whose untranslated lines make values:
+            self.tainted |= _assigned(node)  # its value comes from R too (not so for
+        return lines                          # lines that only print or plot)
 
     def source(self, node: RNode) -> list[str]:
         return self.program.lines[node.line1 - 1:node.line2]
@@ -185,9 +202,20 @@ class StatementEmitter:
             target, value = (node.right, node.left) if node.op.startswith("->") \
                 else (node.left, node.right)
             assert target is not None and value is not None
+            if target.kind == "index" and target.left is not None \
+                    and target.left.kind == "sym" and target.left.value == ".":
+                # dotty's .[a, b] <- value: unpacking, as zeallot's c(a, b) %<-% value
+                pattern = RNode("call", fn=RNode("sym", text="c"), args=target.args)
+                return self.unpacking(RNode("binary", op="%<-%", left=pattern, right=value,
+                                            text=node.text), indent)
             return self.assignment(target, value, indent, returns)
         if node.kind == "binary" and node.op == "%<-%":
             return self.unpacking(node, indent)
+        if node.kind == "binary" and node.op == "%<>%" and node.left is not None:
+            # magrittr's x %<>% f(): x <- x %>% f()
+            return self.assignment(node.left, RNode("binary", op="%>%", left=node.left,
+                                                    right=node.right, text=node.text),
+                                   indent, returns)
         if node.kind == "if":
             return self.if_statement(node, indent, returns)
         if node.kind == "for":
@@ -228,6 +256,23 @@ class StatementEmitter:
             return [f"{indent}raise {stop_message(tr, call)}"]
         if name in ("freeze_weights", "unfreeze_weights"):
             return self.freeze(call, indent, trainable=name == "unfreeze_weights")
+        if name == "with":
+            return self.with_statement(call, indent, returns)
+        if name == "with_custom_object_scope":
+            matched, _, _ = match_arguments(call.args, ("objects", "expr"))
+            scope = f"{tr.use('keras')}.saving.custom_object_scope"
+            return [f"{indent}with {scope}({tr.text(matched['objects'])}):",
+                    *self.suite(matched["expr"], indent, returns)]
+        if name == "iterate" and not returns and len(call.args) == 2 \
+                and call.args[1].value is not None and call.args[1].value.kind == "function":
+            return self.iterate_loop(call, indent)
+        if node.kind == "paren" and node.right is not None and node.right.kind == "binary" \
+                and node.right.op in ("<-", "=") and not indent:
+            # (x <- value) at the top level: assign, then print as R does
+            inner = node.right
+            assert inner.left is not None and inner.right is not None
+            return [*self.assignment(inner.left, inner.right, indent, False),
+                    f"print({tr.text(inner.left)})"]
         if name == "stopifnot":
             return [f"{indent}assert {tr.text(a.value)}" for a in call.args]
         added = self.sequential_add(call, indent)
@@ -242,6 +287,62 @@ class StatementEmitter:
         if node.kind != "call" and call.kind != "call":
             return [f"{indent}_ = {text}"]  # a value R computes and drops
         return [f"{indent}{text}"]
+
+    def decorated_definition(self, target: str, value: RNode, indent: str
+                             ) -> list[str] | None:
+        """``f <- tf_function(function(x) ...)`` -> ``@tf.function`` on ``def f``;
+        ``layer_x <- register_keras_serializable(Layer("X", ...), package = "P")`` ->
+        ``@keras.saving.register_keras_serializable(package="P")`` on ``class X``.
+        None for anything else."""
+        tr = self.tr
+        if value.kind != "call" or value.call_name not in DECORATORS:
+            return None
+        module, decorator, first = DECORATORS[value.call_name or ""]
+        matched, extra, extra_named = match_arguments(value.args, (first, "..."))
+        inner = matched.get(first)
+        if inner is None or extra:
+            return None
+        options = ", ".join(f"{python_name(k)}={tr.text(v)}" for k, v in extra_named.items())
+        line = f"{indent}@{tr.use(module)}.{decorator}"
+        line += f"({options})" if options or value.call_name != "tf_function" else ""
+        if inner.kind == "function":
+            return [line, *function_lines(tr, python_name(target), inner, indent, method=False,
+                                          returns=True)]
+        if inner.kind == "call" and inner.call_name in CONSTRUCTORS:
+            return [line, *class_definition(tr, target, inner, indent)]
+        return None
+
+    def iterate_loop(self, call: RNode, indent: str) -> list[str]:
+        """tfdatasets' ``iterate(dataset, function(batch) { ... })`` for its effects:
+        ``for batch in dataset:``."""
+        matched, _, _ = match_arguments(call.args, ("it", "f"))
+        function = matched["f"]
+        if len(function.params) != 1 or function.params[0].name in (None, "..."):
+            raise Untranslatable("iterate() with a function of other than one argument")
+        var = python_name(function.params[0].name or "x")
+        body = function.body[0] if function.body else None
+        return [f"{indent}for {var} in {self.tr.text(matched['it'])}:",
+                *self.suite(body, indent)]
+
+    def with_statement(self, call: RNode, indent: str, returns: bool) -> list[str]:
+        """``with(tf$GradientTape() %as% tape, { ... })`` -> ``with tf.GradientTape() as
+        tape:`` (reticulate's ``with`` of a Python context manager)."""
+        tr = self.tr
+        matched, extra, extra_named = match_arguments(call.args, ("data", "expr"))
+        context, body = matched.get("data"), matched.get("expr")
+        if context is None or body is None or extra or extra_named:
+            raise Untranslatable("with() needs a context and a block")
+        target = ""
+        if context.kind == "binary" and context.op == "%as%" and context.right is not None \
+                and context.right.kind == "sym":
+            name = python_name(context.right.value)
+            target = f" as {name}"
+            context = context.left
+            tr.kinds[name] = "keras"
+        elif tr.kind_of(context) != "keras":  # base R's with(data, expr)
+            raise Untranslatable("with() of an R data frame or list (write its columns out)")
+        return [f"{indent}with {tr.text(context)}{target}:",
+                *self.suite(body, indent, returns)]
 
     def freeze(self, call: RNode, indent: str, trainable: bool) -> list[str]:
         """keras3's ``freeze_weights(model, from, to)``: layers ``from``..``to`` (1-based,
@@ -297,11 +398,21 @@ class StatementEmitter:
                 return function_lines(tr, name, value, indent, method=False, returns=True)
             if value.kind == "call" and value.call_name in CONSTRUCTORS:
                 return class_definition(tr, target.value, value, indent)
+            decorated = self.decorated_definition(target.value, value, indent)
+            if decorated is not None:
+                return decorated
             lines = self.functional_chain(name, value, indent)
             if lines is None:
                 kind = tr.kind_of(value)
                 text = tr.text(value)
+                if kind == "dataset" and name in self._modified:  # tuples made lists
+                    text = f"[list(split) for split in {text}]"
                 lines = [f"{indent}{name} = {text}"]
+                tr.config_sources.pop(name, None)
+                call = desugar_pipe(value) if value.kind == "binary" \
+                    and value.op in ("%>%", "|>") else value
+                if call.kind == "call" and call.call_name == "get_config" and call.args:
+                    tr.config_sources[name] = tr.text(call.args[0].value)
                 if kind is not None:
                     tr.kinds[name] = kind
                 else:
@@ -318,14 +429,22 @@ class StatementEmitter:
             return [f"{indent}{obj}.columns = {tr.text(value)}"]
         if target.kind in ("index", "binary") and (target.kind == "index" or target.op == "$"):
             return [f"{indent}{tr.text(target)} = {tr.text(value)}"]
+        if target.kind == "call" and target.call_name and len(target.args) == 1 \
+                and target.args[0].value is not None \
+                and target.call_name not in tr.handlers:
+            # R's replacement function: f(x) <- v is x <- `f<-`(x, value = v)
+            obj = tr.text(target.args[0].value)
+            replacement = python_name(f"{target.call_name}<-")
+            return [f"{indent}{obj} = {replacement}({obj}, {tr.text(value)})"]
         raise Untranslatable(f"assignment to {target.text}")
 
     def functional_chain(self, name: str, value: RNode, indent: str) -> list[str] | None:
         """``y <- x %>% layer_a() %>% layer_b()`` on a tensor: one line per layer."""
         tr = self.tr
-        if sequential_parts(tr, value) is not None:
+        parts = sequential_parts(tr, value)
+        if parts is not None:
             tr.kinds[name] = "sequential"
-            return None
+            return self.sequential_adds(name, *parts, indent)
         calls = []
         current = value
         while True:
@@ -351,15 +470,49 @@ class StatementEmitter:
         tr.kinds[name] = "tensor"
         return lines
 
+    def sequential_adds(self, name: str, head: RNode, layers: list[RNode], indent: str
+                        ) -> list[str] | None:
+        """A Sequential model whose chain has a user layer: the model up to that layer,
+        then ``model.add(layer)`` for each layer from it on, so each is created (and,
+        with an input shape, built) where R creates and builds it: a user layer's
+        ``build()`` draws its weights' seeds then, between the other layers' creations.
+        None when the chain has no user layer (one ``keras.Sequential([...])``)."""
+        tr = self.tr
+        first = next((i for i, layer in enumerate(layers)
+                      if python_name(layer.call_name or "") in tr.classes), None)
+        if first is None:
+            return None
+        model = keras_model_sequential(tr, head, layers[:first]).text
+        return [f"{indent}{name} = {model}",
+                *[f"{indent}{name}.add({layer_without_object(tr, layer)[0]})"
+                  for layer in layers[first:]]]
+
     def unpacking(self, node: RNode, indent: str) -> list[str]:
         """zeallot's ``c(a, b) %<-% value`` -> ``a, b = value`` (nested, ``.`` skipped)."""
         target, value = node.left, node.right
         assert target is not None and value is not None
-        pattern = _pattern(target, top=True)
         text = self.tr.text(value)
+        defaults = [a for a in target.args if a.name] if target.kind == "call" else []
+        if defaults:  # c(x, y = NULL, w = NULL) %<-% data: the missing trailing ones
+            target, text = self.unpacking_defaults(target, defaults, text)
+        pattern = _pattern(target, top=True)
         for name in _assigned(node):
             self.tr.kinds.pop(name, None)
         return [f"{indent}{pattern} = {text}"]
+
+    def unpacking_defaults(self, target: RNode, defaults: list[Arg], value: str
+                           ) -> tuple[RNode, str]:
+        """zeallot's defaults (``c(x, y = NULL) %<-% data``): the pattern with the names
+        and the value padded with the default, ``(*data, None)[:2]``."""
+        names = [a for a in target.args if a.value is not None]
+        first = names.index(defaults[0])
+        fills = {self.tr.text(a.value) for a in defaults}
+        if names[first:] != defaults or len(fills) != 1:
+            raise Untranslatable("unpacking defaults other than one value for the last names")
+        plain = RNode("call", fn=target.fn, text=target.text, args=[
+            Arg(None, a.value if not a.name else RNode("sym", text=a.name)) for a in names])
+        padding = ", ".join([fills.pop()] * len(defaults))
+        return plain, f"(*{value}, {padding})[:{len(names)}]"
 
     def if_statement(self, node: RNode, indent: str, returns: bool, keyword: str = "if"
                      ) -> list[str]:
@@ -397,11 +550,12 @@ class StatementEmitter:
             iterable = f"range(1, len({tr.text(seq.args[0].value)}) + 1)"
         elif seq.kind == "binary" and seq.op == ":":
             iterable = tr.colon(seq.left, seq.right, as_range=True).text
-        else:
-            iterable, kind = tr.text(seq), "item"
+        else:  # the items of a Keras object's list (model$layers) are Keras objects
+            iterable = tr.text(seq)
+            kind = "keras" if tr.kind_of(seq) in ("keras", "sequential") else "item"
         if node.var not in _symbols(node.then):
             var = f"_{var}"
-        if kind in ("scalar", "name"):
+        if kind in ("scalar", "name", "keras"):
             tr.kinds[var] = kind
         return [f"{indent}for {var} in {iterable}:", *self.suite(node.then, indent)]
 
@@ -472,6 +626,33 @@ def _fit_data_symbols(node: RNode) -> set[str]:
             for formal in ("x", "y"):
                 found |= _symbols(matched.get(formal))
     return found
+
+
+def _unnamed_arguments(nodes: Sequence[RNode]) -> dict[str, int]:
+    """For each function the program calls: the most unnamed arguments a call gives it."""
+    counts: dict[str, int] = {}
+    for node in nodes:
+        for n in walk(node):
+            if n.kind == "call" and n.call_name:
+                key = python_name(n.call_name)
+                counts[key] = max(counts.get(key, 0), sum(1 for a in n.args if a.name is None))
+    return counts
+
+
+def _modified_in_place(node: RNode) -> set[str]:
+    """The names whose parts ``node`` assigns: ``x`` of ``x$a$b <- v`` or ``x[[i]] <- v``."""
+    names: set[str] = set()
+    for n in walk(node):
+        if n.kind == "binary" and n.op in ASSIGN:
+            target = n.right if n.op.startswith("->") else n.left
+            if target is None or target.kind not in ("binary", "index"):
+                continue
+            while target is not None and target.kind in ("binary", "index") \
+                    and (target.kind == "index" or target.op == "$"):
+                target = target.left
+            if target is not None and target.kind == "sym":
+                names.add(python_name(target.value))
+    return names
 
 
 def _assigned(node: RNode) -> set[str]:

@@ -71,6 +71,13 @@ BINARY = {
     "&": ("&", BIT_AND), "|": ("|", BIT_OR), "&&": ("and", AND), "||": ("or", OR),
 }
 
+#: R's arithmetic operators: scalars make a scalar.
+ARITHMETIC = ("+", "-", "*", "/", "^", "%%", "%/%")
+
+#: R's arithmetic operators used as functions (`` `add<-` <- `+` ``): Python's.
+OPERATOR_FUNCTIONS = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "^": "pow",
+                      "%%": "mod", "%/%": "floordiv"}
+
 #: R constants.
 CONSTANTS = {"TRUE": "True", "T": "True", "FALSE": "False", "F": "False", "NULL": "None",
              "NA": "None", "NA_integer_": "None", "NA_character_": "None",
@@ -82,6 +89,10 @@ BUILTIN_SYMBOLS = {"pi": "np.pi", "letters": "list(string.ascii_lowercase)",
 
 #: Variable kinds that make ``$`` an attribute rather than a key.
 OBJECT_KINDS = {"keras", "sequential", "tensor", "self"}
+
+#: Variable kinds whose ``$`` is always a key (a function kept in a list included; the
+#: items of a list R loops over are lists).
+CONTAINER_KINDS = {"dict", "list", "frame", "dataset", "dataset_split", "item"}
 
 #: R's built-in data sets a port reads from a CSV file R writes beside it.
 R_DATASETS = ("iris", "mtcars", "airquality", "ToothGrowth", "PlantGrowth", "faithful",
@@ -96,6 +107,8 @@ class Translator:
     kinds: dict[str, str] = field(default_factory=dict)
     functions: set[str] = field(default_factory=set)
     classes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    config_sources: dict[str, str] = field(default_factory=dict)  # config -> its object
+    unnamed_arguments: dict[str, int] = field(default_factory=dict)  # f -> most given
     imports: set[str] = field(default_factory=set)
     helpers: dict[str, str] = field(default_factory=dict)
     datasets: dict[str, str] = field(default_factory=dict)   # R data set -> csv file name
@@ -132,21 +145,33 @@ class Translator:
             return "logical"
         if node.kind == "unary" and node.op == "!":
             return "logical"
+        if node.kind == "unary" and node.op in ("-", "+"):
+            return "scalar" if self.kind_of(node.right) == "scalar" else None
+        if node.kind == "binary" and node.op in ARITHMETIC:
+            both = self.kind_of(node.left) == self.kind_of(node.right) == "scalar"
+            return "scalar" if both else None
         if node.kind == "binary" and node.op == "$":
             if node.left is not None and node.left.kind == "sym" and node.left.value == "self":
                 return "keras"  # what a layer or model keeps on itself
-            return {"frame": "column", "dataset": "dataset_split", "keras": "keras"}.get(
-                self.kind_of(node.left) or "")
+            return {"frame": "column", "dataset": "dataset_split", "keras": "keras",
+                    "sequential": "keras"}.get(self.kind_of(node.left) or "")
         if node.kind == "binary" and node.op in ("%>%", "|>"):
             return self.kind_of(desugar_pipe(node))
         if node.kind == "index" and node.op == "[[" and self.kind_of(node.left) == "dataset":
             return "dataset_split"
+        if node.kind == "index" and node.op == "[[" and self.kind_of(node.left) in (
+                "dict", "list"):
+            return "item"  # an element of an R list: a list too, unless known otherwise
         if node.kind == "index" and node.op == "[" and self.kind_of(node.left) == "frame" \
                 and node.args and (column := node.args[-1].value) is not None \
                 and column.kind == "call" and column.call_name == "c":
             return "frame"
         if node.kind in ("num", "int", "str"):
             return "scalar"
+        if node.kind == "call" and node.fn is not None and node.fn.kind == "binary" \
+                and node.fn.op == "$":  # tf$GradientTape(), self$add_weight(): Keras objects
+            keras_like = self.kind_of(node.fn.left) in ("keras", "sequential", "self")
+            return "keras" if keras_like else None
         if node.kind == "call":
             return result_kind(self, node)
         return None
@@ -192,10 +217,15 @@ class Translator:
             self.use("Path")
         if name in ("tf", "keras") and python_name(name) not in self.kinds:
             return Py(self.use(name))  # keras3's `keras` and tensorflow's `tf` objects
+        if python_name(name) in self.classes and python_name(name) not in self.kinds:
+            return Py(self.classes[python_name(name)][0])  # layer_x <- Layer("X", ...)
+        if name in OPERATOR_FUNCTIONS and python_name(name) not in self.kinds:
+            return Py(f"{self.use('operator')}.{OPERATOR_FUNCTIONS[name]}")  # `+` as a value
         if name == "...":
             if "**kwargs" not in self.kinds:
                 raise Untranslatable("`...` outside a function that takes `...`")
-            return Py("**kwargs")
+            return Py("*args, **kwargs" if self.kinds["**kwargs"] == "dots_args"
+                      else "**kwargs")
         return Py(python_name(name))
 
     def _paren(self, node: RNode) -> Py:
@@ -219,6 +249,15 @@ class Translator:
         op = node.op
         if op in ("%>%", "|>"):
             return self.expr(desugar_pipe(node))
+        if op in ("<-", "=") and node.left is not None and node.left.kind == "sym":
+            # while (!is.null(batch <- iter_next(it))): Python's assignment expression
+            name = python_name(node.left.value)
+            kind = self.kind_of(node.right)
+            text = self.text(node.right)
+            self.kinds.pop(name, None)
+            if kind is not None:
+                self.kinds[name] = kind
+            return Py(f"({name} := {text})")
         if op in ("<-", "=", "<<-", "->", "%<-%"):
             raise Untranslatable("an assignment inside an expression")
         if op == "$" or op == "@":
@@ -258,10 +297,14 @@ class Translator:
         function = "range" if as_range else f"{self.use('np')}.arange"
         return Py(f"{function}({a.text}, {stop})")
 
-    def member(self, obj: RNode | None, name: str) -> Py:
-        """``x$name``: a key of a list/data frame, an attribute of a Keras object."""
+    def member(self, obj: RNode | None, name: str, called: bool = False) -> Py:
+        """``x$name``: a key of a list/data frame, an attribute of a Keras object (and of
+        any value whose ``x$name(...)`` is called, but a list's)."""
         if obj is not None and obj.kind == "sym" and obj.value == "super":
             return Py(f"super().{'__init__' if name == 'initialize' else python_name(name)}")
+        if obj is not None and obj.kind == "sym" and obj.value == "private" \
+                and "private" not in self.kinds and "self" in self.kinds:
+            return Py(f"self._{python_name(name)}")  # keras3's per-object private fields
         kind = self.kind_of(obj)
         base = self.expr(obj)
         if kind == "dataset":
@@ -274,7 +317,8 @@ class Translator:
             return Py(f"{base.wrap(ATOM)}.params")
         if kind in OBJECT_KINDS or (obj is not None and obj.kind == "sym"
                                     and obj.value in ("self", "super")) \
-                or (kind is None and (name in KERAS_ATTRIBUTES or name.startswith("_"))):
+                or (kind is None and (name in KERAS_ATTRIBUTES or name.startswith("_"))) \
+                or (called and kind not in CONTAINER_KINDS):
             attribute = name if name.isidentifier() and not keyword.iskeyword(name) \
                 else python_name(name)
             return Py(f"{base.wrap(ATOM)}.{attribute}")
@@ -284,7 +328,8 @@ class Translator:
         name = node.call_name
         if name is None:
             if node.fn is not None and node.fn.kind == "binary" and node.fn.op == "$":
-                target = self.expr(node.fn)
+                target = self.member(node.fn.left, node.fn.right.value if node.fn.right
+                                     else "", called=True)
                 return Py(f"{target.wrap(ATOM)}({self.call_arguments(node.args)})")
             function = self.expr(node.fn)
             return Py(f"{function.wrap(ATOM)}({self.call_arguments(node.args)})")
@@ -292,6 +337,9 @@ class Translator:
             if python_name(name) in self.classes:
                 return call_user_class(self, node)
             return Py(f"{python_name(name)}({self.call_arguments(node.args)})")
+        if name in (*BINARY, ":") and len(node.args) == 2 and not any(a.name for a in node.args):
+            return self.expr(RNode("binary", op=name, left=node.args[0].value,  # `+`(a, b)
+                                   right=node.args[1].value, text=node.text))
         handler = self.handlers.get(name)
         if handler is None:
             handler = prefix_handler(name)

@@ -29,8 +29,10 @@ def test_keras_packages_load_as_the_api_in_use(bridge):
     assert bridge.eval("""
         library(keras3); library(keras); library(tensorflow, exclude = c("shape"))
         library(tfdatasets, exclude = "shape"); suppressPackageStartupMessages(library(zeallot))
-        library("keras3", character.only = TRUE)
-        all(require(keras3), require(tensorflow), requireNamespace("keras3", quietly = TRUE))
+        library("keras3", character.only = TRUE); library(dotty)
+        .[a, b] <- c(1, 2)
+        all(require(keras3), require(tensorflow), requireNamespace("keras3", quietly = TRUE),
+            a + b == 3)
     """) is True
 
 
@@ -65,6 +67,6 @@ def test_other_packages_load_and_a_missing_one_says_how_to_install_it(bridge):
     install = r"'notapkg' is not installed.*install.packages\(\"notapkg\"\)"
     with pytest.raises(RError, match=install):
         bridge.eval("library(notapkg)")
-    with pytest.raises(RError, match="'notapkg' is not installed"):
-        bridge.eval("notapkg::plot_it(1)")
+    with pytest.raises(RError, match="'notapkg2' is not installed"):  # by `::` as well
+        bridge.eval("notapkg2::plot_it(1)")
     assert bridge.eval("suppressWarnings(require(notapkg))") is False

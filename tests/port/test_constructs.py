@@ -99,6 +99,8 @@ CASES = [
      ["inputs = keras.Input(shape=(28, 28))", "h = keras.layers.Flatten()(inputs)",
       "h = keras.layers.Dense(4)(h)", "model = keras.Model(inputs, h)"]),
     ("o <- optimizer_sgd(lr = 0.1)", ["o = keras.optimizers.SGD(learning_rate=0.1)"]),
+    ("s <- learning_rate_schedule_exponential_decay(0.1, decay_steps = 10, decay_rate = 0.5)",
+     ["s = keras.optimizers.schedules.ExponentialDecay(0.1, 10, 0.5)"]),
     ("lo <- loss_binary_crossentropy(from_logits = TRUE)",
      ["lo = keras.losses.BinaryCrossentropy(from_logits=True)"]),
     ("v <- op_sum(x, axis = 2)", ["v = keras.ops.sum(x, axis=1)"]),

@@ -170,3 +170,97 @@ def test_r_fits_the_same_models_to_the_same_bits(bridge, models, python_run):
     assert [f.finding_codes for f in r_run.fits] == [f.finding_codes for f in python_run.fits]
     assert report.exact, report.explain()
     assert all(f.data_equal and f.initial_weights_equal for f in report.fits)
+
+
+UNBUILT_R = r'''
+library(keras3)
+Critic <- Model("Critic",
+  initialize = function(scorer, shifter, ...) {
+    super$initialize(...)
+    self$scorer <- scorer
+    self$shifter <- shifter
+    self$tracker <- metric_mean(name = "gap")
+  },
+  metrics = active_property(function() list(self$tracker)),
+  train_step = function(real) {
+    n <- shape(real)[[1]]            # a tensor: the last batch is smaller
+    fake <- self$shifter(op_ones(shape(n, 2)))
+    both <- op_concatenate(list(real, fake))
+    labels <- op_concatenate(list(op_ones(c(n, 1)), op_zeros(c(n, 1))))
+    with(tf$GradientTape() %as% tape, {
+      loss <- op_mean(op_square(labels - self$scorer(both)))
+    })
+    variables <- c(self$scorer$trainable_variables, self$shifter$trainable_variables)
+    self$optimizer$apply(tape$gradient(loss, variables), variables)
+    self$tracker$update_state(loss)
+    list(gap = self$tracker$result())
+  }
+)
+scorer <- keras_model_sequential(input_shape = 2) |> layer_dense(1)
+shifter <- keras_model_sequential(input_shape = 2) |> layer_dense(2)
+critic <- Critic(scorer, shifter)
+critic |> compile(optimizer = optimizer_sgd(0.1))
+data <- matrix(seq(0, 1, length.out = 40), 20, 2) |>
+  tfdatasets::tensor_slices_dataset() |>
+  tfdatasets::dataset_map(\(row) op_cast(row, "float32")) |>
+  tfdatasets::dataset_batch(6)
+critic |> fit(tfdatasets::dataset_take(data, 3), epochs = 2)
+'''
+
+
+def unbuilt_python_program():
+    import keras
+    import tensorflow as tf
+
+    class Critic(keras.Model):
+        """Keras never builds it (no ``call()``): its weights are its two models'."""
+
+        def __init__(self, scorer, shifter):
+            super().__init__()
+            self.scorer, self.shifter = scorer, shifter
+            self.tracker = keras.metrics.Mean(name="gap")
+
+        @property
+        def metrics(self):
+            return [self.tracker]
+
+        def train_step(self, real):
+            n = keras.ops.shape(real)[0]
+            fake = self.shifter(keras.ops.ones((n, 2)))
+            both = keras.ops.concatenate([real, fake])
+            labels = keras.ops.concatenate([keras.ops.ones((n, 1)), keras.ops.zeros((n, 1))])
+            with tf.GradientTape() as tape:
+                loss = keras.ops.mean(keras.ops.square(labels - self.scorer(both)))
+            variables = self.scorer.trainable_variables + self.shifter.trainable_variables
+            self.optimizer.apply(tape.gradient(loss, variables), variables)
+            self.tracker.update_state(loss)
+            return {"gap": self.tracker.result()}
+
+    scorer = keras.Sequential([keras.Input((2,)), keras.layers.Dense(1)])
+    shifter = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2)])
+    critic = Critic(scorer, shifter)
+    critic.compile(optimizer=keras.optimizers.SGD(0.1))
+    x = np.linspace(0, 1, 40).reshape(20, 2, order="F")
+    data = tf.data.Dataset.from_tensor_slices(x).map(lambda row: tf.cast(row, "float32"))
+    critic.fit(data.batch(6).take(3), epochs=2)
+
+
+@pytest.fixture(scope="module")
+def unbuilt_python_run():
+    return PythonProgram(function=unbuilt_python_program).run(Knobs(seed=42))
+
+
+def test_a_model_keras_never_builds_is_recorded(unbuilt_python_run):
+    (fit,) = unbuilt_python_run.fits
+    assert fit.param_count == (2 + 1) + (2 * 2 + 2)  # the scorer's and the shifter's
+    assert fit.epochs == 2 and list(fit.history.columns[:2]) == ["epoch", "gap"]
+    assert not np.array_equal(fit.initial_weights[0], fit.weights[0])
+
+
+@pytest.mark.r
+def test_r_train_step_sees_run_time_batch_sizes_and_fits_the_same_bits(
+        bridge, unbuilt_python_run):
+    r_run = RProgram(code=UNBUILT_R).run(Knobs(seed=42))
+    report = compare_runs(r_run, unbuilt_python_run, "unbuilt model")
+    assert report.exact, report.explain()
+    assert r_run.fits[0].param_count == unbuilt_python_run.fits[0].param_count

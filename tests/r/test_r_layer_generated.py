@@ -1,6 +1,6 @@
 """The generated part of the bundled R Keras layer: complete, current, and working.
 
-- coverage: every public name of the ten Keras modules has its keras3-named wrapper in
+- coverage: every public name of the wrapped Keras modules has its keras3-named wrapper in
   the bundled layer (or a listed exclusion with a reason);
 - currency: the committed ``generated_*.R`` files are what the installed Keras gives;
 - smoke: a sample of each kind of wrapper called through the bridge.
@@ -36,6 +36,9 @@ KERAS3_NAMES = {
     ("constraints", "MaxNorm"): "constraint_maxnorm",
     ("constraints", "NonNeg"): "constraint_nonneg",
     ("activations", "relu6"): "activation_relu6", ("ops", "top_k"): "op_top_k",
+    ("optimizers.schedules", "CosineDecayRestarts"): "learning_rate_schedule_cosine_decay_restarts",
+    ("optimizers.schedules", "PiecewiseConstantDecay"):
+        "learning_rate_schedule_piecewise_constant_decay",
 }
 
 
@@ -100,12 +103,14 @@ l2 <- as.numeric(regularizer_l2(l2 = 0.5)(as_model_input(matrix(c(1, 2), 1))))
 nonneg <- as.numeric(constraint_nonneg()(as_model_input(c(-1, 2))))
 argmax <- as.numeric(op_argmax(matrix(c(1, 5, 3, 2), 2), axis = 1))
 matmul <- as.array(op_matmul(diag(2), matrix(c(1, 2, 3, 4), 2)))
+decay <- learning_rate_schedule_exponential_decay(1, decay_steps = 10, decay_rate = 0.5)
 list(
   layer = count_params(model), conv_shape = unlist(conv$shape),
   loss = huber, metric_class = class(auc)[[1]], metric_values = accuracy,
   activation = gelu, optimizer = adamw$weight_decay, callback = plateau$patience,
   initializer_dim = dim(he), regularizer = l2, constraint = nonneg,
-  op_argmax = argmax, op_matmul = as.numeric(matmul)
+  op_argmax = argmax, op_matmul = as.numeric(matmul),
+  schedule = as.numeric(decay(20)), schedule_steps = class(decay$decay_steps)
 )
 """
 
@@ -125,4 +130,6 @@ def test_a_sample_of_each_kind_works_through_the_bridge(bridge):
     assert list(r["constraint"]) == [0.0, 2.0]
     assert list(r["op_argmax"]) == [1, 0]                    # 0-based indices, per column
     assert list(r["op_matmul"]) == [1.0, 2.0, 3.0, 4.0]
+    assert r["schedule"] == pytest.approx(0.25)              # 1 * 0.5 ** (20 / 10)
+    assert r["schedule_steps"] == "integer"                  # decay_steps: an int, as keras3
     json.dumps({k: str(v) for k, v in r.items()})

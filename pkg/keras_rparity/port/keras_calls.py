@@ -88,10 +88,10 @@ def keras_functions() -> dict[str, KerasFunction]:
 
 def _idiomatic_name(module: str, target: str, covers: Sequence[str]) -> str:
     """The shortest public name of the same object (``Conv2D`` for ``Convolution2D``)."""
-    import keras
+    from keras_rparity.r_api_gen.endpoints import keras_module
 
-    obj = getattr(getattr(keras, module), target)
-    same = [n for n in covers if getattr(getattr(keras, module), n, None) is obj]
+    obj = getattr(keras_module(module), target)
+    same = [n for n in covers if getattr(keras_module(module), n, None) is obj]
     return min(same or [target], key=lambda n: (len(n), n))
 
 
@@ -703,9 +703,8 @@ def tensor_slices_dataset(tr: TranslatorProtocol, node: RNode) -> Py:
 
 
 def by_lookup(prefix: str, module: str) -> Any:
-    """``application_vgg19(...)`` -> ``keras.applications.VGG19(...)``,
-    ``learning_rate_schedule_exponential_decay(...)`` -> ``ExponentialDecay(...)``: the
-    public name of ``keras.<module>`` equal to the R name's rest, underscores aside."""
+    """``application_vgg19(...)`` -> ``keras.applications.VGG19(...)``: the public name
+    of ``keras.<module>`` equal to the R name's rest, underscores aside."""
 
     def handler(tr: TranslatorProtocol, node: RNode) -> Py:
         import keras
@@ -842,8 +841,7 @@ HANDLERS: dict[str, Any] = {
 
 def prefix_handler(name: str) -> Any:
     """The handler of a family of R names known by prefix (``application_*``, ...)."""
-    for prefix, module in (("application_", "applications"),
-                           ("learning_rate_schedule_", "optimizers.schedules")):
+    for prefix, module in (("application_", "applications"),):
         if name.startswith(prefix):
             return by_lookup(prefix, module)
     return None

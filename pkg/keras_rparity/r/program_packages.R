@@ -9,8 +9,8 @@
 
 #' Package names that mean "the R Keras API in use" (and its companions: the
 #' bundled layer provides tensorflow's `tf`, `%as%`, `tf_function()` and the common
-#' tfdatasets verbs, and zeallot's `%<-%`).
-.rparity_api_packages <- c("keras3", "keras", "tensorflow", "tfdatasets", "zeallot")
+#' tfdatasets verbs, zeallot's `%<-%` and dotty's `.`).
+.rparity_api_packages <- c("keras3", "keras", "tensorflow", "tfdatasets", "zeallot", "dotty")
 
 #' Is the API in use the real keras3 package?
 .rparity_api_is_keras3 <- function() "package:keras3" %in% search()

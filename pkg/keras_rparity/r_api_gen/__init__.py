@@ -2,9 +2,10 @@
 
 keras3 (the R package) generates its R functions from Keras' own Python signatures
 and docstrings. This package does the same for keras-rparity's bundled layer: it
-reads ``inspect.signature`` and the docstrings of the public names of ten Keras
-modules and writes ``r/keras_api/generated_<module>.R``, one R wrapper per public
-name, named the keras3 way (``Conv2D`` -> ``layer_conv_2d``).
+reads ``inspect.signature`` and the docstrings of the public names of the Keras
+modules in ``MODULES`` (submodules such as ``optimizers.schedules`` included) and
+writes ``r/keras_api/generated_<module>.R``, one R wrapper per public name, named the
+keras3 way (``Conv2D`` -> ``layer_conv_2d``).
 
 Regenerate after upgrading Keras (the test suite checks the files are current)::
 

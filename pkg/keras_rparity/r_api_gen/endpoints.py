@@ -1,4 +1,4 @@
-"""The public names of the ten Keras modules, as R wrappers to generate.
+"""The public names of the wrapped Keras modules, as R wrappers to generate.
 
 Every public name of a module is either covered by a wrapper (its own, or the wrapper of
 the object it is an alias of: ``AvgPool2D`` is ``AveragePooling2D``; a loss class and
@@ -21,7 +21,8 @@ from typing import Any
 from keras_rparity.r_api_gen.kinds import argument_docs, argument_kind
 from keras_rparity.r_api_gen.naming import PREFIXES, r_name
 
-#: The Keras modules whose public names all get an R wrapper (keras.random: keras3's random_*).
+#: The Keras modules whose public names all get an R wrapper (keras.random: keras3's random_*;
+#: keras.optimizers.schedules: keras3's learning_rate_schedule_*).
 MODULES = tuple(PREFIXES)
 
 _CONFIG = ("Keras' config (de)serialization and lookup by name: R code passes names or "
@@ -43,9 +44,13 @@ EXCLUDED: dict[tuple[str, str], str] = {
     ("layers", "InputSpec"): "a shape specification attached to layers, not a layer",
     ("callbacks", "History"): "made by fit() itself, which returns it as keras_training_history",
     ("callbacks", "CallbackList"): "the container fit() builds from its `callbacks` list",
-    **{("optimizers", n): _SUBMODULE for n in ("legacy", "schedules")},
+    ("optimizers", "legacy"): _SUBMODULE + " (Keras 2's optimizers; keras3 has no wrappers)",
+    ("optimizers", "schedules"): _SUBMODULE + " (wrapped as its own module: "
+    "learning_rate_schedule_*)",
+    ("optimizers.schedules", "LearningRateSchedule"): "base class for subclassing: the "
+    "bundled layer's LearningRateSchedule() defines one from R, as keras3's does",
     **{("ops", n): _SUBMODULE + " (its functions are also keras.ops' own, or keras3's "
-       "op_image_*/op_linalg_* family, outside these ten modules)"
+       "op_image_*/op_linalg_* family, outside the wrapped modules)"
        for n in ("image", "linalg", "nn", "numpy")},
 }
 
@@ -84,21 +89,29 @@ class Endpoint:
     covers: list[str] = field(default_factory=list)
 
 
+def keras_module(module: str) -> types.ModuleType:
+    """``keras.<module>``; a dotted name is a submodule (``optimizers.schedules``)."""
+    import keras
+
+    found: Any = keras
+    for part in module.split("."):
+        found = getattr(found, part)
+    return found
+
+
 def public_names(module: str) -> list[str]:
     """The public names of ``keras.<module>``, sorted.
 
     >>> "Dense" in public_names("layers")
     True
+    >>> "ExponentialDecay" in public_names("optimizers.schedules")
+    True
     """
-    import keras
-
-    return sorted(n for n in dir(getattr(keras, module)) if not n.startswith("_"))
+    return sorted(n for n in dir(keras_module(module)) if not n.startswith("_"))
 
 
 def _keras_object(module: str, name: str) -> Any:
-    import keras
-
-    return getattr(getattr(keras, module), name)
+    return getattr(keras_module(module), name)
 
 
 def collect_module(module: str) -> tuple[list[Endpoint], dict[str, str], dict[str, str]]:
@@ -132,9 +145,7 @@ def _r_name_of(module: str, name: str, obj: Any) -> str:
 
 
 def _is_public_alias(module: str, canonical: str, obj: Any) -> bool:
-    import keras
-
-    return getattr(getattr(keras, module), canonical, None) is obj
+    return getattr(keras_module(module), canonical, None) is obj
 
 
 def _endpoint(module: str, rname: str, names: list[str]) -> Endpoint:

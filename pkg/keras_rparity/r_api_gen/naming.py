@@ -15,18 +15,20 @@ layers are ``layer_activation_*``; recurrent cells are ``rnn_cell_*``.
 'regularizer_l1_l2'
 >>> r_name("ops", "add")
 'op_add'
+>>> r_name("optimizers.schedules", "ExponentialDecay")
+'learning_rate_schedule_exponential_decay'
 """
 
 from __future__ import annotations
 
 import re
 
-#: The singular prefix of each module's wrappers.
+#: The singular prefix of each module's wrappers (a dotted module is a submodule).
 PREFIXES = {
     "layers": "layer", "losses": "loss", "metrics": "metric", "activations": "activation",
     "optimizers": "optimizer", "callbacks": "callback", "initializers": "initializer",
     "regularizers": "regularizer", "constraints": "constraint", "ops": "op",
-    "random": "random",
+    "random": "random", "optimizers.schedules": "learning_rate_schedule",
 }
 
 #: Names keras3 chooses by hand rather than by rule.

@@ -17,7 +17,13 @@ import math
 from pathlib import Path
 from typing import Any
 
-from keras_rparity.r_api_gen.endpoints import MODULES, Endpoint, Param, collect_module
+from keras_rparity.r_api_gen.endpoints import (
+    MODULES,
+    Endpoint,
+    Param,
+    collect_module,
+    keras_module,
+)
 from keras_rparity.r_api_gen.naming import KERAS3_ALIASES
 
 #: The folder of the bundled R layer, where the generated files go.
@@ -111,7 +117,7 @@ def _wrap(text: str, width: int = 92, indent: str = "    ") -> str:
 
 def render_endpoint(ep: Endpoint) -> str:
     """The R definition of one wrapper."""
-    py = f"keras${ep.module}${_r_symbol(ep.target)}"
+    py = f"{_r_module(ep.module)}${_r_symbol(ep.target)}"
     params = list(ep.params)
     renames = _renames(params)
     args = "args <- wrapper_args({ignore})"
@@ -134,7 +140,7 @@ def render_endpoint(ep: Endpoint) -> str:
     elif ep.template == "object_or_values":
         formals = [_formal(p) for p in params]
         body = [args.format(ignore='c("y_true", "y_pred")'),
-                f"object_or_values({py}, keras${ep.module}${_r_symbol(ep.function_target)},",
+                f"object_or_values({py}, {_r_module(ep.module)}${_r_symbol(ep.function_target)},",
                 "                 if (missing(y_true)) NULL else y_true,",
                 "                 if (missing(y_pred)) NULL else y_pred,",
                 f"                 normalize_args(args, {kinds}))"]
@@ -157,10 +163,17 @@ def render_endpoint(ep: Endpoint) -> str:
     return f"#' {summary}\n#' Python: keras.{ep.module}: {covers}\n{ep.r_name} <- {text}\n{aliases}"
 
 
-def _target(ep: Endpoint) -> Any:
-    import keras
+def _r_module(module: str) -> str:
+    """The R expression of ``keras.<module>``.
 
-    return getattr(getattr(keras, ep.module), ep.target)
+    >>> _r_module("optimizers.schedules")
+    'keras$optimizers$schedules'
+    """
+    return "keras$" + module.replace(".", "$")
+
+
+def _target(ep: Endpoint) -> Any:
+    return getattr(keras_module(ep.module), ep.target)
 
 
 def _function_endpoint(ep: Endpoint) -> str | None:
@@ -185,4 +198,5 @@ def render_module(module: str) -> str:
 
 def generated_files(folder: Path = KERAS_API_DIR) -> dict[Path, str]:
     """Every generated file's path and its current text (from the installed Keras)."""
-    return {folder / f"generated_{module}.R": render_module(module) for module in MODULES}
+    return {folder / f"generated_{module.replace('.', '_')}.R": render_module(module)
+            for module in MODULES}

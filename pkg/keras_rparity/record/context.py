@@ -167,7 +167,7 @@ class RunContext:
             y=ArrayFingerprint.of(y_arr),
             input_shape=_model_shape(model, "inputs", (None, *x_arr.shape[1:])),
             output_shape=_model_shape(model, "outputs", ()),
-            param_count=int(model.count_params()),
+            param_count=param_count(model),
             output_activation=output_activation(model),
             weights=[np.asarray(w) for w in model.get_weights()],
             seconds=float(seconds),
@@ -281,6 +281,27 @@ def _is_single_array(value: Any) -> bool:
             all(isinstance(v, list | tuple) for v in value)
             and np.asarray(value).dtype != object)
     return hasattr(value, "__array__") or hasattr(value, "shape")
+
+
+def param_count(model: Any) -> int:
+    """The number of scalars in a model's weights, as Keras' ``count_params()`` counts
+    them; also for a model Keras never builds (one with its own ``train_step`` and no
+    ``call()``, such as a GAN holding two models: its weights are theirs).
+
+    Example:
+    >>> import keras
+    >>> class Pair(keras.Model):
+    ...     def __init__(self):
+    ...         super().__init__()
+    ...         self.inner = keras.Sequential([keras.Input((3,)), keras.layers.Dense(2)])
+    >>> pair = Pair()
+    >>> pair.built, param_count(pair), param_count(pair.inner)
+    (False, 8, 8)
+    """
+    if getattr(model, "built", True):
+        return int(model.count_params())
+    unique = {id(w): w for w in model.weights}.values()
+    return int(sum(int(np.prod(w.shape)) for w in unique))
 
 
 def _model_shape(model: Any, which: str, fallback: tuple[Any, ...]) -> tuple[Any, ...]:

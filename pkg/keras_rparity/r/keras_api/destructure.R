@@ -70,3 +70,71 @@ destructure_assign <- function(target, value, env) {
   }
   invisible()
 }
+
+# dotty's `.` (keras3 re-exports it): a second unpacking assignment, by indexing `.`:
+#   .[batch_size, ..] <- op_shape(images)
+# `.[a, b] <- value` assigns value's elements by position; `..` skips any number of
+# them (leading, middle or trailing); `.` skips one; `.[name = expr]` evaluates `expr`
+# with value's elements in scope (`.[rows = nrow] <- df`); `.[a, .[b, c]]` nests.
+# Values past the last name are ignored, as in dotty. R assigns the result of `[<-`
+# back to `.` in the caller's environment: it is `.` itself, so `.` stays usable.
+
+#' The object whose `[<-` unpacks.
+. <- structure(list(), class = "rparity_dot")
+
+#' `.[...] <- value`: the patterns are the unevaluated index arguments.
+dot_unpack <- function(x, ..., value) {
+  call <- as.list(sys.call())[-(1:2)]
+  patterns <- call[names(call) %||% rep("", length(call)) != "value"]
+  dot_assign(patterns, value, parent.frame())
+  x
+}
+
+#' Assign `value`'s elements to `patterns` (names, `.`, `..`, `name = expr`, `.[...]`).
+dot_assign <- function(patterns, value, env) {
+  parts <- dot_parts(value)
+  skip <- which(vapply(patterns, identical, logical(1), as.name("..")))
+  if (length(skip) > 1) stop("`.[...] <-` takes at most one `..`", call. = FALSE)
+  positions <- seq_along(patterns)
+  if (length(skip)) {
+    after <- seq_along(patterns) > skip
+    positions[after] <- length(parts) - sum(after) + seq_len(sum(after))
+  }
+  keys <- names(patterns) %||% rep("", length(patterns))
+  for (i in setdiff(seq_along(patterns), skip)) {
+    pattern <- patterns[[i]]
+    if (nzchar(keys[[i]])) {
+      assign(keys[[i]], eval(pattern, dot_scope(value, parts), env), envir = env)
+    } else if (identical(pattern, as.name("."))) {
+      next
+    } else if (positions[[i]] < 1 || positions[[i]] > length(parts)) {
+      stop(sprintf("`.[...] <-`: %d values to unpack, too few for %s", length(parts),
+                   deparse(pattern)), call. = FALSE)
+    } else if (is.name(pattern)) {
+      assign(as.character(pattern), parts[[positions[[i]]]], envir = env)
+    } else if (is.call(pattern) && identical(pattern[[1]], as.name("[")) &&
+               identical(pattern[[2]], as.name("."))) {
+      dot_assign(as.list(pattern)[-(1:2)], parts[[positions[[i]]]], env)
+    } else {
+      stop("`.[...] <-` unpacks into names, `.`, `..`, `name = expr` or `.[...]`; got ",
+           deparse(pattern), call. = FALSE)
+    }
+  }
+  invisible()
+}
+
+#' The elements `value` unpacks into: as for %<-%, and a version's numbers.
+dot_parts <- function(value) {
+  if (inherits(value, "numeric_version")) return(as.list(unclass(value)[[1L]]))
+  destructure_parts(value)
+}
+
+#' Where `name = expr` is evaluated: value's named elements (an environment's names).
+dot_scope <- function(value, parts) {
+  if (is.environment(value) && !inherits(value, "python.builtin.object")) return(value)
+  parts[nzchar(names(parts) %||% character(length(parts)))]
+}
+
+register_dot_methods <- function(env) {
+  registerS3method("[<-", "rparity_dot", dot_unpack, envir = env)
+}

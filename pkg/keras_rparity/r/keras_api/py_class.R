@@ -294,6 +294,18 @@ Callback <- function(classname, on_epoch_begin = NULL, on_epoch_end = NULL,
   class_constructor(cls, members$initialize)
 }
 
+#' A custom learning rate schedule: `call(step)` gives the rate at optimizer step `step`
+#' (Python's `__call__`); instances are given to an optimizer as its `learning_rate`.
+LearningRateSchedule <- function(classname, call = NULL, initialize = NULL, get_config = NULL,
+                                 ..., public = list(), private = list(), inherit = NULL,
+                                 parent_env = parent.frame()) {
+  members <- class_members(list(initialize = initialize, `__call__` = call,
+                                get_config = get_config), rlang::list2(...), public)
+  base <- inherit %||% keras$optimizers$schedules$LearningRateSchedule
+  cls <- new_py_type(classname, members, py_class_of(base), parent_env, private)
+  class_constructor(cls, initialize)
+}
+
 #' Give the on_*() methods Keras' signatures: (self, index, logs) with the index
 #' made 1-based, or (self, logs).
 wrap_callback_methods <- function(cls, names) {
@@ -311,6 +323,7 @@ new_model_class <- Model
 new_loss_class <- Loss
 new_metric_class <- Metric
 new_callback_class <- Callback
+new_learning_rate_schedule_class <- LearningRateSchedule
 
 #' `ClassName(Base) %py_class% { method <- function(...) ... }`: a Python class made
 #' from the functions and values the body defines, assigned to `ClassName` in the

@@ -20,6 +20,20 @@ test_that("shape() makes a tuple for Python, NULL and NA for unknown sizes", {
   expect_equal(py_repr(op_zeros(shape(2, 3))$shape), "(2, 3)")
 })
 
+test_that("shape() of a traced tensor gives run-time sizes as tensors, as keras3", {
+  fill <- tf_function(function(x) {
+    n <- shape(x)[[1]]                 # unknown while tracing: a scalar tensor
+    op_zeros(shape(n, 2)) + op_sum(x)
+  }, input_signature = list(tf$TensorSpec(shape(NULL, 3), "float32")))
+  out <- fill(op_ones(c(4, 3)))
+  expect_equal(dim(out), c(4L, 2L))
+  expect_equal(as.array(out), matrix(12, 4, 2))
+  size <- as_tensor(5L)
+  expect_equal(as.integer(shape(size, 2)), c(5L, 2L))   # a scalar integer tensor is a size
+  expect_length(shape(I(size)), 0)                       # I(): its own shape, ()
+  expect_equal(as.integer(shape(op_ones(c(2, 3)), NA)), c(2L, 3L, NA))
+})
+
 test_that("random_* draw from Keras' generators with R shapes and seeds", {
   a <- as.array(random_normal(c(2, 3), seed = 1))
   b <- as.array(random_normal(shape(2, 3), seed = 1))

@@ -120,4 +120,29 @@ test_that("new_*_class are keras3's other names for the constructors", {
   expect_identical(new_loss_class, Loss)
   expect_identical(new_metric_class, Metric)
   expect_identical(new_callback_class, Callback)
+  expect_identical(new_learning_rate_schedule_class, LearningRateSchedule)
+})
+
+test_that("LearningRateSchedule() and learning_rate_schedule_*() drive an optimizer", {
+  halving <- learning_rate_schedule_exponential_decay(0.4, decay_steps = 2, decay_rate = 0.5,
+                                                      staircase = TRUE)
+  expect_type(halving$decay_steps, "integer")   # a Python int, as keras3 makes it
+  expect_equal(vapply(c(0, 1, 2, 5), function(step) as.numeric(halving(step)), 1),
+               c(0.4, 0.4, 0.2, 0.1), tolerance = 1e-7)
+  piecewise <- learning_rate_schedule_piecewise_constant_decay(c(3, 6), c(1, 0.5, 0.25))
+  expect_equal(as.numeric(piecewise(7)), 0.25)
+  Stepped <- LearningRateSchedule("Stepped",
+    initialize = function(rate) self$rate <- rate,
+    call = function(step) self$rate / (op_cast(step, "float32") + 1),
+    get_config = function() list(rate = self$rate)
+  )
+  stepped <- Stepped(rate = 0.3)
+  expect_equal(as.numeric(stepped(2)), 0.1, tolerance = 1e-7)
+  model <- keras_model_sequential(input_shape = 1) |>
+    layer_dense(1, use_bias = FALSE, kernel_initializer = "zeros")
+  model |> compile(optimizer = optimizer_sgd(learning_rate = stepped), loss = "mse")
+  model |> fit(matrix(1), matrix(1), epochs = 2, verbose = 0)
+  # w = 0 - 0.3 * 2 * (0 - 1) = 0.6; then w - 0.15 * 2 * (0.6 - 1) = 0.72
+  expect_equal(as.numeric(get_weights(model)[[1]]), 0.72, tolerance = 1e-6)
+  expect_equal(as.numeric(model$optimizer$learning_rate), 0.1, tolerance = 1e-7)
 })

@@ -14,7 +14,10 @@ as_model_input <- function(x) {
 }
 
 #' An R function that returns one batch per call (list(x, y) or list(x, y, weights))
-#' as the Python generator Keras trains from, as keras3 does.
+#' as the Python generator Keras trains from, as keras3 does. On TensorFlow, Keras
+#' reads it from a data thread while R's thread waits in `fit()`; an R function can
+#' only run on R's thread, so one batch is always made ahead there (`prefetch = 1L`,
+#' as keras3), or the two threads could wait for each other.
 as_batch_generator <- function(f) {
   as_generator <- reticulate::py_eval("lambda batches: (batch for batch in batches)",
                                       convert = FALSE)  # Keras wants a real generator
@@ -25,5 +28,5 @@ as_batch_generator <- function(f) {
     } else {
       as_model_input(batch)
     }
-  }))
+  }, prefetch = 1L))
 }

@@ -19,6 +19,8 @@ from types import ModuleType
 
 import pytest
 
+from keras_rparity.quiet import TF_LOG_LEVEL
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # One Keras cache for the whole session (and its child processes), set before Keras is
@@ -35,7 +37,7 @@ os.environ["KERAS_RPARITY_CACHE"] = os.path.join(tempfile.gettempdir(),
 # (backend.prepare_keras), set before anything here imports Keras: Keras imports JAX, and
 # JAX sets TF_CPP_MIN_LOG_LEVEL=1 when it is unset; the child commands the tests start
 # would inherit that and print TensorFlow's runtime error lines a user's command does not.
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", TF_LOG_LEVEL)
 
 
 #: The modules that take longest (20 s or more each on 2 cores, measured), handed to the

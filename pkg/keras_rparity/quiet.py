@@ -147,10 +147,15 @@ def _interrupted_quietly(kind: type[BaseException], value: BaseException, tb: ob
     sys.__excepthook__(kind, value, tb)
 
 
+#: TensorFlow's C++ log level unless the user sets one (3: only fatal errors are shown).
+TF_LOG_LEVEL = "3"
+
+
 def install() -> None:
     """Load TensorFlow quietly from now on (no effect if it is already loaded): its C++
-    log level defaults to errors only, and its first import is filtered. Idempotent."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    log level defaults to :data:`TF_LOG_LEVEL`, and its first import is filtered.
+    Idempotent."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", TF_LOG_LEVEL)
     if not any(isinstance(f, QuietImporter) for f in sys.meta_path):
         sys.meta_path.insert(0, QuietImporter())
 

@@ -73,7 +73,7 @@ ENVIRONMENT = {
                                "the checkout's)",
     "R_HOME": "the R installation to embed (default: what `R RHOME` prints)",
     "RETICULATE_PYTHON": "set by keras-rparity to this Python: R runs in this process",
-    "TF_CPP_MIN_LOG_LEVEL": "TensorFlow's C++ log level (default 3: errors only)",
+    "TF_CPP_MIN_LOG_LEVEL": "TensorFlow's C++ log level (default 3: fatal errors only)",
 }
 
 

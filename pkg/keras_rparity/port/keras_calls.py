@@ -707,12 +707,10 @@ def by_lookup(prefix: str, module: str) -> Any:
     of ``keras.<module>`` equal to the R name's rest, underscores aside."""
 
     def handler(tr: TranslatorProtocol, node: RNode) -> Py:
-        import keras
+        from keras_rparity.r_api_gen.endpoints import keras_module
 
         wanted = (node.call_name or "")[len(prefix):].replace("_", "").lower()
-        namespace = keras
-        for part in module.split("."):
-            namespace = getattr(namespace, part)
+        namespace = keras_module(module)
         names = [n for n in dir(namespace) if n.replace("_", "").lower() == wanted
                  and n[:1].isupper()]
         if not names:
@@ -728,7 +726,7 @@ def by_lookup(prefix: str, module: str) -> Any:
         ordered = {f: matched[f] for f in formals if f in matched}  # the signature's order
         for name, value in {**ordered, **extra_named}.items():
             kind = "shape" if name in ("input_shape", "shape") else \
-                "int" if name in ("decay_steps", "classes") else None
+                "int" if name == "classes" else None
             parts.append(f"{python_name(name)}={convert(tr, value, kind)}")
         return Py(f"{tr.use('keras')}.{module}.{names[0]}({', '.join(parts)})")
 

@@ -72,23 +72,50 @@ def _in_rpy2_callback(frame: FrameType | None) -> bool:
     return False
 
 
-def _lost_interrupt_hook(previous):
-    """A ``sys.unraisablehook`` that re-sends a KeyboardInterrupt Python could not raise.
+class _LostInterrupts:
+    """The Ctrl-Cs lost within one block: sent again a moment later, once, unless the
+    block ends first.
 
-    The signal is sent again from another thread a moment later: sent from the hook
-    itself, it would be handled inside the hook, where it is lost again.
+    The signal is sent again from another thread: sent from Python's hook itself, it
+    would be handled inside the hook, where it is lost again. A block that ends while
+    the resend waits cancels it: an interrupt delivered another way (R's own, raised by
+    the bridge) must not come a second time, during the command's exit.
     """
 
-    def hook(unraisable) -> None:
-        if unraisable.exc_type is not None and issubclass(unraisable.exc_type,
-                                                          KeyboardInterrupt):
-            resend = threading.Timer(RESEND_DELAY, _thread.interrupt_main, (signal.SIGINT,))
-            resend.daemon = True
-            resend.start()
-            return
-        previous(unraisable)
+    def __init__(self, previous) -> None:
+        self._previous = previous
+        self._lock = threading.Lock()
+        self._waiting: threading.Timer | None = None
+        self._closed = False
 
-    return hook
+    def hook(self, unraisable) -> None:
+        """``sys.unraisablehook``: a lost KeyboardInterrupt is sent again; the rest go on
+        to the previous hook."""
+        if unraisable.exc_type is None or not issubclass(unraisable.exc_type,
+                                                         KeyboardInterrupt):
+            self._previous(unraisable)
+            return
+        with self._lock:
+            if self._waiting is None and not self._closed:
+                self._waiting = threading.Timer(RESEND_DELAY, self._resend)
+                self._waiting.daemon = True
+                self._waiting.start()
+
+    def _resend(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._waiting = None
+            _thread.interrupt_main(signal.SIGINT)
+
+    def close(self) -> bool:
+        """Send nothing more; was a lost interrupt still waiting to be sent?"""
+        with self._lock:
+            self._closed = True
+            waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting.cancel()
+        return waiting is not None
 
 
 @contextmanager
@@ -96,8 +123,10 @@ def reraise_lost_interrupts() -> Iterator[None]:
     """Within the block, a Ctrl-C that lands where it cannot be raised is not lost.
 
     A lost Ctrl-C is sent again a moment later (``tests/test_lost_interrupts.py`` shows it
-    with a real one, in a fresh process); inside the block, Python's hook for
-    exceptions it cannot raise is ours, and the previous one is back afterwards:
+    with a real one, in a fresh process), or raised as the block ends, if it ends first
+    without an exception; a block left by an exception (the interrupt itself, raised
+    another way) sends nothing more. Inside the block, Python's hook for exceptions it
+    cannot raise is ours, and the previous one is back afterwards:
 
     Example:
     >>> import sys
@@ -109,11 +138,15 @@ def reraise_lost_interrupts() -> Iterator[None]:
     True
     """
     previous = sys.unraisablehook
-    sys.unraisablehook = _lost_interrupt_hook(previous)
+    lost = _LostInterrupts(previous)
+    sys.unraisablehook = lost.hook
     try:
         yield
     finally:
         sys.unraisablehook = previous
+        waiting = lost.close()
+    if waiting:
+        raise KeyboardInterrupt
 
 
 def _python_owns_sigint() -> bool:

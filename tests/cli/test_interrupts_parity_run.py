@@ -72,7 +72,8 @@ def interrupt(args: list[str], at_epoch_start: int | None, delay: float = 0.5,
 
 def assert_interrupted(result: dict) -> None:
     assert result["status"] == 130, result["stderr"][-3000:]
-    assert result["stderr"].strip().splitlines()[-1].startswith("keras-rparity: interrupted")
+    assert result["stderr"].strip().splitlines()[-1].startswith("keras-rparity: interrupted"), \
+        result["stderr"][-3000:]
     assert "Traceback" not in result["stderr"]
     assert "Exception ignored" not in result["stderr"]
     assert "RRuntimeError" not in result["stderr"]

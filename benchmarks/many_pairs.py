@@ -6,6 +6,13 @@ Prints each way's wall time (process start to exit, measured from outside), the
 ratios the goals are about, the per-pair seconds inside the workers, and the load
 average before and after (other work on the machine slows every figure).
 
+It also measures what the machine allows without keras-rparity: the plain Keras port
+(iris_regression.py) trained in one process, then in two processes at once, each set up
+as a worker is (TensorFlow's threads). How much longer each takes when two run together
+bounds what a second worker can give: pairs made of small fits spend their time in
+Keras' per-epoch data pipeline (a new tf.data iterator and its threads every epoch),
+which leaves cores idle when every core is busy.
+
     python benchmarks/many_pairs.py [--pairs 8] [--epochs N] [--no-ray]
 """
 
@@ -49,12 +56,40 @@ def keras_rparity(*args: str) -> tuple[float, subprocess.CompletedProcess]:
     return seconds, done
 
 
+#: A plain Keras process: the port run once to warm up, then ``runs`` times, timed.
+PLAIN_KERAS = """
+import contextlib, os, runpy, sys, time
+from keras_rparity.pool.worker_setup import forwarded_env, init_worker
+init_worker(forwarded_env(), int(sys.argv[3]))
+with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):  # Keras' progress
+    runpy.run_path(sys.argv[1], run_name="__main__")
+    started = time.perf_counter()
+    for _ in range(int(sys.argv[2])):
+        runpy.run_path(sys.argv[1], run_name="__main__")
+print(time.perf_counter() - started)
+"""
+
+
+def plain_keras_seconds(port: Path, runs: int, processes: int) -> list[float]:
+    """Seconds of ``runs`` runs of the plain Keras ``port`` in each of ``processes``
+    processes started together (Keras imported and warmed up before timing)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "pkg")}
+    inter_op = str(max(1, (os.cpu_count() or 1) // processes))
+    children = [subprocess.Popen([sys.executable, "-c", PLAIN_KERAS, str(port), str(runs),
+                                  inter_op], stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True, env=env)
+                for _ in range(processes)]
+    return [float(child.communicate(timeout=3600)[0].split()[-1]) for child in children]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=8)
     parser.add_argument("--epochs", type=int, default=None,
                         help="epochs of every fit (default: the programs' 50)")
     parser.add_argument("--no-ray", action="store_true", help="leave out the Ray run")
+    parser.add_argument("--plain-runs", type=int, default=8,
+                        help="runs of the plain Keras port per process for the bound")
     args = parser.parse_args()
     knobs = ["--seed", "42"] + (["--epochs", str(args.epochs)] if args.epochs else [])
     folder = Path(tempfile.mkdtemp(prefix="rparity-many-pairs-"))
@@ -69,7 +104,9 @@ def main() -> None:
         serial += seconds
     times["separate commands"] = serial
     per_pair: dict[str, list[float]] = {}
-    ways = [("--workers 1", ["--workers", "1"]), ("--workers 2", ["--workers", "2"])]
+    cores = os.cpu_count() or 1
+    ways = [("--workers 1", ["--workers", "1"]), ("--workers 2", ["--workers", "2"]),
+            (f"--workers {cores + 1}", ["--workers", str(cores + 1)])]
     if not args.no_ray:
         ways.append(("Ray, 2 actors", ["--ray-address", "local", "--workers", "2"]))
     for label, options in ways:
@@ -87,8 +124,16 @@ def main() -> None:
     one, two = times["--workers 1"], times["--workers 2"]
     print(f"--workers 1 / separate commands: {one / serial:.2f}x (goal <= 0.5)")
     print(f"--workers 2 speed-up over --workers 1: {one / two:.2f}x (goal >= 1.6)")
+    print(f"--workers {cores + 1} (cores + 1) speed-up over --workers 1: "
+          f"{one / times[f'--workers {cores + 1}']:.2f}x")
     if "Ray, 2 actors" in times:
         print(f"Ray (2 actors) speed-up over --workers 1: {one / times['Ray, 2 actors']:.2f}x")
+    port = EXAMPLES / "iris_regression.py"
+    alone = plain_keras_seconds(port, args.plain_runs, 1)[0]
+    together = max(plain_keras_seconds(port, args.plain_runs, 2))
+    print(f"plain Keras, no keras-rparity: {args.plain_runs} runs of the port take "
+          f"{alone:.1f} s in one process, {together:.1f} s in each of two at once: "
+          f"a second process gives at most {2 * alone / together:.2f}x here")
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     shutil.rmtree(folder, ignore_errors=True)
 

@@ -14,7 +14,6 @@ Example:
 
 from __future__ import annotations
 
-import gc
 import os
 import tempfile
 import time
@@ -153,11 +152,11 @@ def _plot_png(report: Any) -> bytes:
 
 def _forget_models() -> None:
     """Free what the pair's models hold before the next pair (same numbers either way:
-    each pair seeds its own models)."""
+    each pair seeds its own models); Keras' ``clear_session`` runs Python's garbage
+    collection itself."""
     import keras
 
-    keras.backend.clear_session()
-    gc.collect()
+    keras.backend.clear_session(free_memory=True)
 
 
 def crashed_outcome(task: PairTask, error: BaseException) -> PairOutcome:

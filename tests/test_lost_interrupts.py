@@ -9,51 +9,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-SCENARIO = """
+#: Every scenario's start: one Ctrl-C, lost inside a gc callback at the next collection.
+LOST_IN_GC = """
 import gc, time
+import keras_rparity.interrupts as interrupts
 from keras_rparity.interrupts import reraise_lost_interrupts
 
-fired = []
-def callback(phase, info):
-    if phase == "start" and not fired:  # one Ctrl-C, lost inside a gc callback
-        fired.append(phase)
-        raise KeyboardInterrupt
-
-gc.callbacks.append(callback)
-try:
-    with reraise_lost_interrupts():
-        gc.collect()
-        time.sleep(5)  # ordinary code, where the interrupt sent again is raised
-        print("not interrupted")
-except KeyboardInterrupt:
-    print("interrupted")
-finally:
-    gc.callbacks.remove(callback)
-"""
-
-
-def test_a_ctrl_c_lost_in_a_gc_callback_is_raised_again():
-    done = subprocess.run([sys.executable, "-c", SCENARIO], capture_output=True, text=True,
-                          timeout=60)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip() == "interrupted"
-
-
-def test_without_the_block_it_is_lost():
-    scenario = SCENARIO.replace("with reraise_lost_interrupts():", "if True:").replace(
-        "time.sleep(5)", "time.sleep(0.5)")
-    done = subprocess.run([sys.executable, "-c", scenario], capture_output=True, text=True,
-                          timeout=60)
-    assert done.stdout.strip() == "not interrupted"
-    assert "KeyboardInterrupt" in done.stderr  # Python's "Exception ignored in" report
-
-
-DELIVERED_ANOTHER_WAY = """
-import gc, time
-import keras_rparity.interrupts as i
-from keras_rparity.interrupts import reraise_lost_interrupts
-
-i.RESEND_DELAY = 0.3  # the other way comes first, whatever gc.collect() costs
+interrupts.RESEND_DELAY = {resend_delay}
 
 fired = []
 def callback(phase, info):
@@ -62,32 +24,59 @@ def callback(phase, info):
         raise KeyboardInterrupt
 
 gc.callbacks.append(callback)
-try:
-    with reraise_lost_interrupts():
-        gc.collect()  # lost here ...
-        raise KeyboardInterrupt  # ... and delivered another way (R's, by the bridge)
-except KeyboardInterrupt:
-    print("interrupted")
-gc.callbacks.remove(callback)
-time.sleep(1.0)  # where a second, stale interrupt would land
-print("once")
 """
 
 
+def run_scenario(body: str, resend_delay: float = 0.05) -> subprocess.CompletedProcess:
+    """Run :data:`LOST_IN_GC` then ``body`` in a fresh Python."""
+    code = LOST_IN_GC.format(resend_delay=resend_delay) + body
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+
+
+def lost_then(after_collect: str, block: str = "with reraise_lost_interrupts():",
+              after_block: str = "") -> str:
+    """A scenario body: inside ``block``, a collection (the Ctrl-C is lost), then
+    ``after_collect``; "interrupted" is printed if a KeyboardInterrupt comes out."""
+    return f"""
+try:
+    {block}
+        gc.collect()
+        {after_collect}
+    {after_block}
+except KeyboardInterrupt:
+    print("interrupted")
+finally:
+    gc.callbacks.remove(callback)
+"""
+
+
+def test_a_ctrl_c_lost_in_a_gc_callback_is_raised_again():
+    # time.sleep is ordinary code, where the interrupt sent again is raised
+    done = run_scenario(lost_then('time.sleep(5); print("not interrupted")'))
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "interrupted"
+
+
+def test_without_the_block_it_is_lost():
+    done = run_scenario(lost_then('time.sleep(0.5); print("not interrupted")',
+                                  block="if True:"))
+    assert done.stdout.strip() == "not interrupted"
+    assert "KeyboardInterrupt" in done.stderr  # Python's "Exception ignored in" report
+
+
 def test_an_interrupt_delivered_another_way_does_not_come_twice():
-    done = subprocess.run([sys.executable, "-c", DELIVERED_ANOTHER_WAY],
-                          capture_output=True, text=True, timeout=60)
+    # the other way (R's, raised by the bridge) comes first, whatever gc.collect() costs;
+    # a second, stale interrupt would land in the sleep after the block
+    done = run_scenario(lost_then("raise KeyboardInterrupt") + 'time.sleep(1.0)\nprint("once")',
+                        resend_delay=0.3)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["interrupted", "once"]
     assert "KeyboardInterrupt" not in done.stderr
 
 
 def test_a_block_that_ends_before_the_resend_raises_it_as_it_ends():
-    scenario = SCENARIO.replace("import gc, time", "import gc, time\n"
-                                "import keras_rparity.interrupts as i\ni.RESEND_DELAY = 30"
-                                ).replace("time.sleep(5)", "pass").replace(
-        '        print("not interrupted")', '    print("not interrupted")')
-    done = subprocess.run([sys.executable, "-c", scenario], capture_output=True, text=True,
-                          timeout=60)
+    done = run_scenario(lost_then("pass", after_block='print("not interrupted")'),
+                        resend_delay=30)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "interrupted"

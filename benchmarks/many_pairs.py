@@ -44,11 +44,15 @@ def make_pairs(folder: Path, count: int) -> list[Path]:
     return made
 
 
+def child_env() -> dict[str, str]:
+    """This process's environment, with the package importable from the checkout."""
+    return {**os.environ, "PYTHONPATH": str(ROOT / "pkg")}
+
+
 def keras_rparity(*args: str) -> tuple[float, subprocess.CompletedProcess]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "pkg")}
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "keras_rparity", *args], capture_output=True,
-                          text=True, env=env, cwd=ROOT, timeout=3600)
+                          text=True, env=child_env(), cwd=ROOT, timeout=3600)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise SystemExit(f"keras-rparity {' '.join(args)} exited {done.returncode}:\n"
@@ -59,8 +63,8 @@ def keras_rparity(*args: str) -> tuple[float, subprocess.CompletedProcess]:
 #: A plain Keras process: the port run once to warm up, then ``runs`` times, timed.
 PLAIN_KERAS = """
 import contextlib, os, runpy, sys, time
-from keras_rparity.pool.worker_setup import forwarded_env, init_worker
-init_worker(forwarded_env(), int(sys.argv[3]))
+from keras_rparity.pool.worker_setup import forwarded_env, init_worker, threads_per_worker
+init_worker(forwarded_env(), threads_per_worker(int(sys.argv[3])))
 with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):  # Keras' progress
     runpy.run_path(sys.argv[1], run_name="__main__")
     started = time.perf_counter()
@@ -73,11 +77,9 @@ print(time.perf_counter() - started)
 def plain_keras_seconds(port: Path, runs: int, processes: int) -> list[float]:
     """Seconds of ``runs`` runs of the plain Keras ``port`` in each of ``processes``
     processes started together (Keras imported and warmed up before timing)."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "pkg")}
-    inter_op = str(max(1, (os.cpu_count() or 1) // processes))
     children = [subprocess.Popen([sys.executable, "-c", PLAIN_KERAS, str(port), str(runs),
-                                  inter_op], stdout=subprocess.PIPE,
-                                 stderr=subprocess.DEVNULL, text=True, env=env)
+                                  str(processes)], stdout=subprocess.PIPE,
+                                 stderr=subprocess.DEVNULL, text=True, env=child_env())
                 for _ in range(processes)]
     return [float(child.communicate(timeout=3600)[0].split()[-1]) for child in children]
 

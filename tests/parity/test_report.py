@@ -56,3 +56,21 @@ def test_the_report_is_built_whole_and_never_changed_after():
     with pytest.raises(dataclasses.FrozenInstanceError):
         failing.first_difference = None
     assert compare_runs(run("r", "mse"), run("python", "mse")).first_difference is None
+
+
+def test_an_interrupted_run_has_no_verdict_and_says_what_finished():
+    nothing_in_r = compare_runs(run("r"), run("python", "mse", "mae"), "iris",
+                                interrupted=True)
+    assert not nothing_in_r.verdict and nothing_in_r.first_difference is None
+    assert nothing_in_r.explain() == ("iris: NO VERDICT, interrupted (0 fit(s) in R, 2 in "
+                                      "Python finished before it). No fit finished on both "
+                                      "sides.")
+    assert "FAILS" not in nothing_in_r.explain() and "Fix" not in nothing_in_r.explain()
+    summary = nothing_in_r.to_dict()
+    assert summary["interrupted"] is True and summary["verdict"] is False
+    one_each = compare_runs(run("r", "mse"), run("python", "mse", "mae"), "iris",
+                            interrupted=True)
+    assert one_each.explain().endswith("The 1 fit(s) that finished on both sides are "
+                                       "bitwise equal.")
+    assert not one_each.exact
+    assert compare_runs(run("r", "mse"), run("python", "mse")).to_dict()["interrupted"] is False

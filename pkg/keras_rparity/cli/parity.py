@@ -118,7 +118,7 @@ def main(args: argparse.Namespace) -> int:
     except KeyboardInterrupt as stop:  # Ctrl-C or SIGTERM: report what finished
         report = getattr(stop, "report", None)
         if report is not None and (report.r.fits or report.python.fits):
-            print(json_text({**report.to_dict(), "interrupted": True}, args) if args.json
+            print(json_text(report.to_dict(), args) if args.json
                   else f"INTERRUPTED: what finished before it\n{_text(report, report.fits)}")
         raise
     fits = [f for f in report.fits if labels is None or f.label in labels]
@@ -153,7 +153,8 @@ def _text(report, fits) -> str:
 
     table = report.table()
     table = table[table["fit"].isin([f.index + 1 for f in fits])]
-    lines = [to_text(table[list(SUMMARY_COLUMNS)]), report.describe_environment(), ""]
+    lines = [to_text(table[list(SUMMARY_COLUMNS)])] if len(table) else []
+    lines += [report.describe_environment(), ""]
     warning = source_warning(report.data_sources.get("python", {}))
     if warning:
         lines.insert(0, f"data: {warning}")

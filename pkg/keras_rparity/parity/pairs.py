@@ -35,14 +35,16 @@ def compare_programs(pair: ProgramPair, knobs: Knobs | None = None,
     except ProgramError as error:
         return _partial_report(pair, knobs, python, error, tolerance, ulps, error=error)
     except KeyboardInterrupt as stop:
-        stop.report = _partial_report(pair, knobs, python, stop, tolerance, ulps)
+        stop.report = _partial_report(pair, knobs, python, stop, tolerance, ulps,
+                                      interrupted=True)
         raise
     return compare_runs(r, python, pair.name, tolerance, ulps)
 
 
 def _partial_report(pair: ProgramPair, knobs: Knobs, python: Run | None,
                     stopped: BaseException, tolerance: float | None, ulps: int | None,
-                    error: ProgramError | None = None) -> ParityReport:
+                    error: ProgramError | None = None,
+                    interrupted: bool = False) -> ParityReport:
     """The report of what finished when a side stopped (its run: the fits before)."""
     failed = getattr(stopped, "run", None)
     failed = failed if isinstance(failed, Run) else None
@@ -50,7 +52,8 @@ def _partial_report(pair: ProgramPair, knobs: Knobs, python: Run | None,
         python, r = failed or _no_run(pair, "python", knobs), _no_run(pair, "r", knobs)
     else:
         r = failed or _no_run(pair, "r", knobs)
-    return compare_runs(r, python, pair.name, tolerance, ulps, error=error)
+    return compare_runs(r, python, pair.name, tolerance, ulps, error=error,
+                        interrupted=interrupted)
 
 
 def _no_run(pair: ProgramPair, side: str, knobs: Knobs) -> Run:

@@ -49,6 +49,8 @@ class ParityReport:
         tolerance, ulps: what the verdict accepts beyond exact equality (``None``: nothing).
         first_difference: the first difference that breaks the verdict (``None``: it holds).
         error: the failure of a program, when one failed (the fits before it are kept).
+        interrupted: the run was stopped (Ctrl-C, SIGTERM) before both sides finished; the
+            fits that did finish are kept, and there is no verdict.
     """
 
     pair: str
@@ -59,6 +61,7 @@ class ParityReport:
     ulps: int | None = None
     first_difference: Difference | None = None
     error: ProgramError | None = None
+    interrupted: bool = False
 
     @property
     def experiment(self) -> str:
@@ -91,16 +94,21 @@ class ParityReport:
         """Exact, or (with ``tolerance``/``ulps``) every fit within what is accepted."""
         return self.verdict_of(self.fits)
 
+    @property
+    def finished(self) -> bool:
+        """Both programs ran to their end: no failure, no interrupt."""
+        return self.error is None and not self.interrupted
+
     def exact_of(self, fits: Sequence[FitParity]) -> bool:
-        """:attr:`exact`, for some of the fits: no program failed, the same number of fits
-        on both sides, at least one chosen, and each of them bitwise equal."""
-        return (self.error is None and self.same_fit_count and bool(fits)
+        """:attr:`exact`, for some of the fits: both programs finished, the same number of
+        fits on both sides, at least one chosen, and each of them bitwise equal."""
+        return (self.finished and self.same_fit_count and bool(fits)
                 and all(f.exact for f in fits))
 
     def verdict_of(self, fits: Sequence[FitParity]) -> bool:
         """:attr:`verdict`, for some of the fits (the same rule as :meth:`exact_of`)."""
-        return self.error is None and verdict_holds(self.r, self.python, fits, self.tolerance,
-                                                    self.ulps)
+        return self.finished and verdict_holds(self.r, self.python, fits, self.tolerance,
+                                               self.ulps)
 
     def fit(self, label: str) -> FitParity:
         for f in self.fits:
@@ -149,6 +157,9 @@ class ParityReport:
         if self.error is not None:
             return (f"{self.experiment}: NO VERDICT, a program failed ({fits} before the "
                     f"failure).\n{self.error}")
+        if self.interrupted:
+            return (f"{self.experiment}: NO VERDICT, interrupted ({fits} finished before "
+                    f"it).{self._finished_fits_in_words(accepted)}")
         if self.verdict:
             kind = "bitwise equal" if self.exact else f"equal{accepted}"
             largest = max((f.max_abs_diff for f in self.fits), default=0.0)
@@ -157,6 +168,15 @@ class ParityReport:
                     f"{largest:g}, max {ulps} float32 ULPs).")
         return (f"{self.pair}: PARITY FAILS{accepted} ({fits}).\n"
                 f"First difference, {self.first_difference.describe(indexing)}")
+
+    def _finished_fits_in_words(self, accepted: str) -> str:
+        """What the fits that finished on both sides show (after an interrupt)."""
+        if not self.fits:
+            return " No fit finished on both sides."
+        alike = all(f.within(self.tolerance, self.ulps) for f in self.fits)
+        kind = ("bitwise equal" if all(f.exact for f in self.fits) else f"equal{accepted}"
+                if alike else "not equal (see the table)")
+        return f" The {len(self.fits)} fit(s) that finished on both sides are {kind}."
 
     def plot(self, path: str | Path) -> Path:
         """The overlay of R's and Python's learning curves, as a PNG; returns its path."""
@@ -196,6 +216,7 @@ class ParityReport:
             "first_difference": (self.first_difference.to_dict()
                                  if self.first_difference else None),
             "error": self.error.to_dict() if self.error is not None else None,
+            "interrupted": self.interrupted,
             "data_sources": self.data_sources,
             "seconds": self.seconds,
             "fits": [_fit_dict(f, self.tolerance, self.ulps) for f in fits],
@@ -244,14 +265,17 @@ def check_acceptance(tolerance: float | None, ulps: int | None) -> tuple[float |
 
 
 def compare_runs(r: Run, python: Run, name: str | None = None, tolerance: float | None = None,
-                 ulps: int | None = None, error: ProgramError | None = None) -> ParityReport:
+                 ulps: int | None = None, error: ProgramError | None = None,
+                 interrupted: bool = False) -> ParityReport:
     """Compare an R run and a Python run fit by fit (fits paired in order); ``error``: the
-    failure of a program, whose run holds the fits before it."""
+    failure of a program, whose run holds the fits before it; ``interrupted``: the runs
+    were stopped before both finished (no verdict, no first difference)."""
     tolerance, ulps = check_acceptance(tolerance, ulps)
     pairs = zip(r.fits, python.fits, strict=False)  # unequal counts are reported, not raised
     fits = [compare_fits(rf, pf, i) for i, (rf, pf) in enumerate(pairs)]
-    difference = (None if error is not None or verdict_holds(r, python, fits, tolerance, ulps)
+    judged = error is None and not interrupted
+    difference = (None if not judged or verdict_holds(r, python, fits, tolerance, ulps)
                   else first_difference(r.fits, python.fits, fits, tolerance, ulps,
                                         python.knobs.seed))
     return ParityReport(name or python.program, r, python, fits, tolerance, ulps, difference,
-                        error)
+                        error, interrupted)

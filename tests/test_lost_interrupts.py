@@ -80,3 +80,24 @@ def test_a_block_that_ends_before_the_resend_raises_it_as_it_ends():
                         resend_delay=30)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "interrupted"
+
+
+def test_the_resend_starts_no_thread_and_leaves_the_alarm_as_it_was():
+    # a Python thread would run beside R while R evaluates (cffi releases the GIL), and a
+    # collection in it frees rpy2 objects: R's memory changed from a second thread
+    done = run_scenario(lost_then(
+        "threads.append(threading.active_count()); time.sleep(5)",
+        block="import signal, threading; threads = []\n    with reraise_lost_interrupts():",
+        after_block="") + "print(threads, signal.getsignal(signal.SIGALRM) is signal.SIG_DFL,"
+                          " signal.getitimer(signal.ITIMER_REAL))")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split("\n")[:2] == ["interrupted", "[1] True (0.0, 0.0)"]
+
+
+def test_a_programs_own_alarm_is_left_alone_and_the_interrupt_comes_as_the_block_ends():
+    done = run_scenario("import signal\n"
+                        "signal.signal(signal.SIGALRM, lambda *a: print('program alarm'))\n"
+                        + lost_then("time.sleep(0.3)", after_block='print("not interrupted")')
+                        + "print(signal.getsignal(signal.SIGALRM).__name__)")
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["interrupted", "<lambda>"]

@@ -33,7 +33,7 @@ import _thread
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
@@ -76,16 +76,24 @@ class _LostInterrupts:
     """The Ctrl-Cs lost within one block: sent again a moment later, once, unless the
     block ends first.
 
-    The signal is sent again from another thread: sent from Python's hook itself, it
-    would be handled inside the hook, where it is lost again. A block that ends while
-    the resend waits cancels it: an interrupt delivered another way (R's own, raised by
-    the bridge) must not come a second time, during the command's exit.
+    The resend is a one-shot alarm (``SIGALRM``), whose handler runs in the main thread,
+    outside the hook (sent from the hook itself, the interrupt would be handled inside
+    it, where it is lost again). Never a Python thread: while R evaluates, cffi has
+    released the GIL, so another Python thread would run alongside R, and a collection
+    in it can free rpy2 objects, i.e. change R's memory from a second thread (the likely
+    cause of an abort, ``free(): invalid next size``, seen once in CI). A block that ends while the
+    resend waits cancels it: an interrupt delivered another way (R's own, raised by the
+    bridge) must not come a second time, during the command's exit.
+
+    Where the alarm is someone else's (a ``SIGALRM`` handler or a real-time timer set by
+    the program), or outside the main thread, nothing is sent again: the block raises
+    the lost interrupt as it ends.
     """
 
     def __init__(self, previous) -> None:
         self._previous = previous
-        self._lock = threading.Lock()
-        self._waiting: threading.Timer | None = None
+        self._alarm_was: Callable | int | None = None  # set while a resend waits
+        self._lost = False
         self._closed = False
 
     def hook(self, unraisable) -> None:
@@ -95,27 +103,47 @@ class _LostInterrupts:
                                                          KeyboardInterrupt):
             self._previous(unraisable)
             return
-        with self._lock:
-            if self._waiting is None and not self._closed:
-                self._waiting = threading.Timer(RESEND_DELAY, self._resend)
-                self._waiting.daemon = True
-                self._waiting.start()
+        self._lost = True
+        if self._closed or self._alarm_was is not None or not _alarm_is_free():
+            return
+        self._alarm_was = signal.signal(signal.SIGALRM, self._on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, RESEND_DELAY)
 
-    def _resend(self) -> None:
-        with self._lock:
-            if self._closed:
-                return
-            self._waiting = None
-            _thread.interrupt_main(signal.SIGINT)
+    def _on_alarm(self, signum: int, frame: FrameType | None) -> None:
+        if self._closed:  # delivered as the block ended: close() says it was waiting
+            return
+        self._lost = False
+        self._restore_alarm()
+        _thread.interrupt_main(signal.SIGINT)  # raised once this handler returns
+
+    def _restore_alarm(self) -> None:
+        if self._alarm_was is not None:
+            signal.signal(signal.SIGALRM, self._alarm_was)
+            self._alarm_was = None
 
     def close(self) -> bool:
         """Send nothing more; was a lost interrupt still waiting to be sent?"""
-        with self._lock:
-            self._closed = True
-            waiting, self._waiting = self._waiting, None
-        if waiting is not None:
-            waiting.cancel()
-        return waiting is not None
+        self._closed = True
+        try:
+            if self._alarm_was is not None:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                _handle_delivered_signals()  # an alarm already delivered meets ours
+        finally:
+            self._restore_alarm()
+        return self._lost
+
+
+def _alarm_is_free() -> bool:
+    """Can the resend use SIGALRM: main thread, no handler or timer of someone else's?"""
+    return (hasattr(signal, "setitimer")
+            and threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+            and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
+
+
+def _handle_delivered_signals() -> None:
+    """Let Python run the handlers of signals already delivered: it does so on entering
+    a Python function."""
 
 
 @contextmanager

@@ -87,8 +87,8 @@ def test_the_resend_starts_no_thread_and_leaves_the_alarm_as_it_was():
     # collection in it frees rpy2 objects: R's memory changed from a second thread
     done = run_scenario(lost_then(
         "threads.append(threading.active_count()); time.sleep(5)",
-        block="import signal, threading; threads = []\n    with reraise_lost_interrupts():",
-        after_block="") + "print(threads, signal.getsignal(signal.SIGALRM) is signal.SIG_DFL,"
+        block="import signal, threading; threads = []\n    with reraise_lost_interrupts():")
+        + "print(threads, signal.getsignal(signal.SIGALRM) is signal.SIG_DFL,"
                           " signal.getitimer(signal.ITIMER_REAL))")
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split("\n")[:2] == ["interrupted", "[1] True (0.0, 0.0)"]

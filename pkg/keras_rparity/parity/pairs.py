@@ -33,27 +33,27 @@ def compare_programs(pair: ProgramPair, knobs: Knobs | None = None,
         python = pair.run("python", knobs)
         r = pair.run("r", knobs)
     except ProgramError as error:
-        return _partial_report(pair, knobs, python, error, tolerance, ulps, error=error)
+        return _partial_report(pair, knobs, python, error, tolerance, ulps)
     except KeyboardInterrupt as stop:
-        stop.report = _partial_report(pair, knobs, python, stop, tolerance, ulps,
-                                      interrupted=True)
+        stop.report = _partial_report(pair, knobs, python, stop, tolerance, ulps)
         raise
     return compare_runs(r, python, pair.name, tolerance, ulps)
 
 
 def _partial_report(pair: ProgramPair, knobs: Knobs, python: Run | None,
-                    stopped: BaseException, tolerance: float | None, ulps: int | None,
-                    error: ProgramError | None = None,
-                    interrupted: bool = False) -> ParityReport:
-    """The report of what finished when a side stopped (its run: the fits before)."""
+                    stopped: ProgramError | KeyboardInterrupt, tolerance: float | None,
+                    ulps: int | None) -> ParityReport:
+    """The report of what finished when a side stopped, failing (``stopped`` is the
+    :class:`ProgramError`) or interrupted (its run: the fits before)."""
     failed = getattr(stopped, "run", None)
     failed = failed if isinstance(failed, Run) else None
     if python is None:
         python, r = failed or _no_run(pair, "python", knobs), _no_run(pair, "r", knobs)
     else:
         r = failed or _no_run(pair, "r", knobs)
+    error = stopped if isinstance(stopped, ProgramError) else None
     return compare_runs(r, python, pair.name, tolerance, ulps, error=error,
-                        interrupted=interrupted)
+                        interrupted=error is None)
 
 
 def _no_run(pair: ProgramPair, side: str, knobs: Knobs) -> Run:

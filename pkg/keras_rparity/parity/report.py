@@ -161,7 +161,7 @@ class ParityReport:
             return (f"{self.experiment}: NO VERDICT, interrupted ({fits} finished before "
                     f"it).{self._finished_fits_in_words(accepted)}")
         if self.verdict:
-            kind = "bitwise equal" if self.exact else f"equal{accepted}"
+            kind = self._how_equal(accepted)
             largest = max((f.max_abs_diff for f in self.fits), default=0.0)
             ulps = max((f.max_ulps for f in self.fits), default=0)
             return (f"{self.pair}: PARITY HOLDS, {kind} ({fits}; max |diff| "
@@ -173,10 +173,16 @@ class ParityReport:
         """What the fits that finished on both sides show (after an interrupt)."""
         if not self.fits:
             return " No fit finished on both sides."
-        alike = all(f.within(self.tolerance, self.ulps) for f in self.fits)
-        kind = ("bitwise equal" if all(f.exact for f in self.fits) else f"equal{accepted}"
-                if alike else "not equal (see the table)")
+        kind = self._how_equal(accepted) or "not equal (see the table)"
         return f" The {len(self.fits)} fit(s) that finished on both sides are {kind}."
+
+    def _how_equal(self, accepted: str) -> str | None:
+        """How the compared fits agree: bitwise, within what is accepted, or not at all."""
+        if all(f.exact for f in self.fits):
+            return "bitwise equal"
+        if all(f.within(self.tolerance, self.ulps) for f in self.fits):
+            return f"equal{accepted}"
+        return None
 
     def plot(self, path: str | Path) -> Path:
         """The overlay of R's and Python's learning curves, as a PNG; returns its path."""
